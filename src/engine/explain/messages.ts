@@ -1,0 +1,179 @@
+/**
+ * All wording of trace results: one sentence per blocker code, per fix, per unknown reason, per
+ * step note. Everything else in the engine is codes and data; tests assert codes, not these words.
+ */
+import { protocolName } from '../../net/index.js';
+import type { Blocker, ComponentRef, FixAction, MatchedRule, UnknownReason } from '../types.js';
+
+export function componentText(c: ComponentRef): string {
+  return c.name ? `${c.id} (${c.name})` : c.id;
+}
+
+function protoText(p: number): string {
+  return p === -1 ? 'all traffic' : protocolName(p).toLowerCase();
+}
+
+export function ruleText(r: MatchedRule): string {
+  switch (r.type) {
+    case 'security-group-rule': {
+      const ports = r.ipProtocol === 6 || r.ipProtocol === 17 ? ` ${r.fromPort === r.toPort ? r.fromPort : `${r.fromPort}-${r.toPort}`}` : '';
+      const dir = r.egress ? 'to' : 'from';
+      const desc = r.description ? ` "${r.description}"` : '';
+      return `${r.groupId} ${r.egress ? 'outbound' : 'inbound'} rule: ${protoText(r.ipProtocol)}${ports} ${dir} ${r.peer}${desc}`;
+    }
+    case 'network-acl-entry': {
+      const ports = r.portRange ? ` ${r.portRange}` : '';
+      return `${r.networkAclId} ${r.egress ? 'outbound' : 'inbound'} rule ${r.ruleNumberText}: ${r.ruleAction} ${protoText(r.protocol)}${ports} ${r.egress ? 'to' : 'from'} ${r.cidr}`;
+    }
+    case 'route':
+      return `${r.routeTableId}: ${r.destination} -> ${r.target.id}${r.state !== 'active' ? ` (${r.state})` : ''}${r.origin === 'EnableVgwRoutePropagation' ? ' (propagated)' : ''}`;
+  }
+}
+
+export function fixText(f: FixAction): string {
+  switch (f.action) {
+    case 'add-security-group-rule': {
+      const ports =
+        f.ipProtocol === 6 || f.ipProtocol === 17
+          ? ` ${f.fromPort === f.toPort ? f.fromPort : `${f.fromPort}-${f.toPort}`}`
+          : f.ipProtocol === 1 || f.ipProtocol === 58
+            ? ` type ${f.fromPort === -1 ? 'all' : f.fromPort}`
+            : '';
+      return `add to ${f.groupId} ${f.direction}: ${protoText(f.ipProtocol)}${ports} ${f.direction === 'inbound' ? 'from' : 'to'} ${f.cidr}`;
+    }
+    case 'add-network-acl-entry': {
+      const where = f.beforeRuleNumber >= 32767 ? 'before the default * rule' : `before rule ${f.beforeRuleNumber}`;
+      const num = f.ruleNumber === null ? 'renumber first, then' : `as rule ${f.ruleNumber}`;
+      const ports = f.portRange ? ` ${f.portRange}` : f.icmpType !== undefined ? ` type ${f.icmpType}` : '';
+      return `add to ${f.networkAclId} ${f.egress ? 'outbound' : 'inbound'}, ${where} (${num}): allow ${protoText(f.protocol)}${ports} ${f.egress ? 'to' : 'from'} ${f.cidr}`;
+    }
+    case 'add-route':
+      return `add to ${f.routeTableId} a route ${f.destination} -> ${f.target.id ?? `a ${f.target.type === 'unknown' ? 'gateway or connection that reaches the destination' : f.target.type}`}`;
+    case 'replace-route':
+      return `in ${f.routeTableId}, replace the route ${f.destination}: its target ${f.currentTarget} is not available`;
+    case 'associate-public-ip':
+      return `associate an Elastic IP (or a public IPv4 address) with ${f.networkInterfaceId} for ${f.privateIp}`;
+    case 'disable-source-dest-check':
+      return `disable the source/destination check on ${f.instanceId ?? f.networkInterfaceId}`;
+    case 'attach-internet-gateway':
+      return f.internetGatewayId ? `attach ${f.internetGatewayId} to ${f.vpcId}` : `create an internet gateway and attach it to ${f.vpcId}`;
+    case 'start-instance':
+      return `start ${f.instanceId}`;
+    case 'change-component-state':
+      return `bring ${f.componentId} to state ${f.wanted}`;
+    case 'use-different-path':
+      return f.reason;
+  }
+}
+
+export function blockerMessage(b: Blocker, facts: Readonly<Record<string, string>>): string {
+  const c = componentText(b.component);
+  const dir = b.direction ?? '';
+  const ports = b.ports ? ` on ports ${b.ports}` : '';
+  const on = b.path === 'return' ? 'the reply' : 'the packet';
+  switch (b.code) {
+    case 'ENI_SG_RULES_MISMATCH':
+      return `no ${dir} rule of the interface's security groups (${c}) allows ${on}${ports}`;
+    case 'SUBNET_ACL_RESTRICTION':
+      return `network ACL ${c} ${dir} ${b.rule ? `rule ${(b.rule as { ruleNumberText?: string }).ruleNumberText ?? ''} denies` : 'denies'} ${on}${ports}`;
+    case 'NO_ROUTE_TO_DESTINATION':
+      return `route table ${c} has no route to ${facts.destination ?? 'the destination'}${facts.explicit === 'false' ? ` (${facts.subnetId} uses the VPC's main route table implicitly)` : ''}`;
+    case 'BAD_STATE_ROUTE':
+      return `the matching route in ${c} is not active (${b.rule?.type === 'route' ? b.rule.state : 'blackhole'}): its target is gone, and AWS does not fall back to a less specific route`;
+    case 'BAD_STATE':
+      return `${c} is not in a working state (${facts.state ?? 'unknown'})`;
+    case 'BAD_STATE_ATTACHMENT':
+      return `${c} has no internet gateway attached for this traffic`;
+    case 'IGW_PUBLIC_IP_ASSOCIATION_FOR_EGRESS':
+      return `${facts.privateIp ?? 'the source'} on ${facts.networkInterfaceId ?? 'the interface'} has no public IPv4 or Elastic IP, so the internet gateway cannot translate it`;
+    case 'IGW_PUBLIC_IP_ASSOCIATION_FOR_INGRESS':
+      return `${c} has no public IPv4 or Elastic IP, so nothing on the internet can address it`;
+    case 'IGW_DENY_ALL_TRAFFIC':
+      return `${c} is set to deny all internet gateway traffic`;
+    case 'ENI_SOURCE_DEST_CHECK_RESTRICTION':
+      return `${c} has source/destination check enabled, so it drops traffic not addressed to or from itself`;
+    case 'EIGW_INBOUND_INITIATED':
+      return `${c} is an egress-only internet gateway: it drops connections initiated from the internet`;
+    case 'EIGW_IPV4_NOT_SUPPORTED':
+      return `${c} is an egress-only internet gateway and carries IPv6 only`;
+    case 'NAT_GATEWAY_INBOUND_INITIATED':
+      return `${c} is a NAT gateway: it does not accept connections initiated towards it`;
+    case 'NAT_GATEWAY_PROTOCOL_RESTRICTION':
+      return `${c} is a NAT gateway: it translates TCP, UDP and ICMP only`;
+    case 'PRIVATE_NAT_GATEWAY_TO_IGW':
+      return `traffic of private NAT gateway ${facts.natGatewayId ?? ''} routed to ${c} is dropped: a private NAT gateway has no public address`;
+    case 'PEERING_NOT_TRANSITIVE':
+      return `${facts.destination ?? 'the destination'} is not in the peer VPC of ${c}: peering is not transitive`;
+    case 'NO_INTERFACE_FOR_ADDRESS':
+      return `no network interface in ${c} holds ${facts.address ?? 'the destination address'}`;
+    case 'INTERNET_UNROUTABLE_DESTINATION':
+      return `${facts.destination ?? 'the destination'} is a private or reserved address, which the internet does not carry`;
+    case 'UNROUTABLE_LINK_LOCAL':
+      return `destinations in 169.254.168.0/22 and fd00:ec2::/32 are never routed (${c})`;
+  }
+}
+
+export function unknownMessage(u: Omit<UnknownReason, 'message'>): string {
+  const where = u.component ? ` (${componentText(u.component)})` : '';
+  switch (u.code) {
+    case 'MISSING_RESOURCE_TYPE':
+      return `the snapshot has no ${u.missing} at all, and the answer depends on them${where}; save \`aws ec2 describe-${kebab(u.missing)} --output json\` into the snapshot`;
+    case 'MISSING_RESOURCE':
+      return `${u.missing} is not in the snapshot${where}`;
+    case 'UNSUPPORTED_COMPONENT':
+      return `the path needs ${u.missing}${where}, which vpcsim does not model yet`;
+    case 'PREFIX_LIST_ENTRIES_UNKNOWN':
+      return `the entries of prefix list ${u.missing} are not in the snapshot${where}; save \`aws ec2 describe-prefix-lists\` (or get-managed-prefix-list-entries)`;
+    case 'UNMODELLED_ADDRESS':
+      return `${u.missing} is neither in the snapshot nor an internet address (on-premises networks are not modelled yet)`;
+    case 'NON_DETERMINISTIC_ROUTE':
+      return `several prefix-list routes cover ${u.missing} with different targets${where}; AWS picks one at random`;
+    case 'ASYMMETRIC_RETURN':
+      return `${u.missing}${where}: AWS does not document the outcome`;
+  }
+}
+
+function kebab(kind: string): string {
+  if (kind === 'Instances') return 'instances';
+  return kind.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase();
+}
+
+/** Wording of step notes for the text renderer. */
+export const NOTE_TEXT: Readonly<Record<string, string>> = {
+  REPLY_ALLOWED_BY_CONNECTION_TRACKING: 'reply allowed: security groups are stateful',
+  AWS_DOES_NOT_FILTER_THIS_TRAFFIC: 'AWS does not filter this traffic with security groups or network ACLs',
+  SAME_SUBNET_NO_ROUTE_TABLE_OR_NACL: 'same subnet: delivered directly, no route table or network ACL',
+  SOURCE_DEST_CHECK_ENABLED: 'source/destination check is enabled',
+  PREFIX_LIST_ENTRIES_UNKNOWN: 'prefix list entries unknown',
+  NO_MATCHING_ROUTE: 'no route matches',
+  LINK_LOCAL_NOT_ROUTED: 'link-local destination is not routed',
+  ROUTE_NOT_ACTIVE: 'matching route is not active',
+  MAIN_ROUTE_TABLE_IMPLICIT: "subnet uses the VPC's main route table (no explicit association)",
+  NOT_MODELLED_YET: 'not modelled yet',
+  NO_INTERFACE_HAS_ADDRESS: 'no interface holds this address',
+  INSTANCE_RUNNING: 'instance is running',
+  INSTANCE_NOT_RUNNING: 'instance is not running',
+  INTERFACE_ENDPOINT: 'interface endpoint receives the traffic',
+  NAT_GATEWAY_DROPS_INBOUND_INITIATED: 'NAT gateways drop connections initiated towards them',
+  NAT_GATEWAY_NOT_AVAILABLE: 'NAT gateway is not available',
+  NAT_GATEWAY_PROTOCOL: 'NAT gateways translate TCP, UDP and ICMP only',
+  NAT_INSTANCE_ASSUMED_MASQUERADE: 'forwarded as a NAT instance (source translated to its own address)',
+  TARGET_NOT_IN_SNAPSHOT: 'route target does not exist in the snapshot (blackhole)',
+  GATEWAY_NOT_ATTACHED: 'gateway is not attached to this VPC',
+  PRIVATE_NAT_GATEWAY_TO_IGW: 'private NAT gateway traffic is dropped by the internet gateway',
+  NO_PUBLIC_IPV4: 'no public IPv4 or Elastic IP to translate to',
+  IPV6_NOT_TRANSLATED: 'IPv6: no translation',
+  DENY_ALL_IGW_TRAFFIC: 'interface denies all internet gateway traffic',
+  EIGW_IPV6_ONLY: 'egress-only gateways carry IPv6 only',
+  EIGW_REPLY_TO_INBOUND_INITIATED: 'reply of an internet-initiated connection: outcome not documented by AWS',
+  EIGW_OUTBOUND: 'outbound IPv6 allowed (stateful)',
+  EIGW_RETURN_TRAFFIC: 'response to an outbound connection allowed (stateful)',
+  EIGW_BLOCKS_INBOUND_INITIATED: 'egress-only gateway blocks internet-initiated connections',
+  PRIVATE_DESTINATION_ON_INTERNET: 'private or reserved destination is not carried by the internet',
+  SERVICE_PUBLIC_ENDPOINT: "reaches the service's public endpoint over the internet",
+  INTERNET_HOST: 'reaches the internet host',
+  NO_INTERNET_GATEWAY: 'VPC has no internet gateway attached',
+  PEERING_NOT_ACTIVE: 'peering connection is not active',
+  ENDPOINT_NOT_AVAILABLE: 'endpoint is not available',
+  GATEWAY_ENDPOINT: 'gateway endpoint delivers to the service',
+};

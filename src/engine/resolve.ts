@@ -1,0 +1,116 @@
+/**
+ * Turns what a user types for `--from`/`--to` into an endpoint of the model: an instance id, an ENI
+ * id, an IP address (private or public of the model, an internet address), a `Name` tag, `internet`,
+ * or (destination only) `s3`/`dynamodb`. Ambiguity and unknown names are errors listing candidates.
+ * Knows the model's names and addresses; nothing about paths.
+ */
+import { type Family, type Ip, formatIp, parseIp } from '../net/index.js';
+import type { Instance, Network, NetworkInterface, PrefixList } from '../model/index.js';
+import { primaryPrivateIp } from '../model/index.js';
+import { isInternetRoutable } from './addresses.js';
+
+export type Endpoint =
+  | { readonly kind: 'interface'; readonly eni: NetworkInterface; readonly instance?: Instance | undefined; readonly ip?: Ip | undefined }
+  | { readonly kind: 'internet'; readonly ip?: Ip | undefined }
+  | { readonly kind: 'public-address'; readonly ip: Ip; readonly owner: NetworkInterface }
+  | { readonly kind: 'service'; readonly service: 's3' | 'dynamodb'; readonly prefixList?: PrefixList | undefined }
+  | { readonly kind: 'external'; readonly ip: Ip };
+
+export class ResolveError extends Error {
+  constructor(
+    readonly code: 'UNKNOWN_ENDPOINT' | 'AMBIGUOUS_ENDPOINT' | 'BAD_ENDPOINT' | 'NO_ADDRESS',
+    readonly value: string,
+    readonly role: 'source' | 'destination',
+    readonly candidates: readonly string[] = [],
+  ) {
+    super(`${code}: ${value}`);
+  }
+}
+
+export function resolveEndpoint(net: Network, text: string, role: 'source' | 'destination'): Endpoint {
+  const t = text.trim();
+  const lower = t.toLowerCase();
+  if (lower === 'internet') return { kind: 'internet' };
+  if (lower === 's3' || lower === 'dynamodb') {
+    if (role === 'source') throw new ResolveError('BAD_ENDPOINT', t, role);
+    return { kind: 'service', service: lower, prefixList: servicePrefixList(net, lower) };
+  }
+  const ip = parseIp(t);
+  if (ip) return resolveIp(net, ip, role, t);
+  if (t.startsWith('i-')) {
+    const inst = net.instances.get(t);
+    if (!inst) throw new ResolveError('UNKNOWN_ENDPOINT', t, role, [...net.instances.keys()]);
+    return fromInstance(net, inst, role, t);
+  }
+  if (t.startsWith('eni-')) {
+    const eni = net.networkInterfaces.get(t);
+    if (!eni) throw new ResolveError('UNKNOWN_ENDPOINT', t, role, [...net.networkInterfaces.keys()]);
+    return { kind: 'interface', eni, instance: instanceOf(net, eni) };
+  }
+  const byName: Array<{ label: string; endpoint: () => Endpoint }> = [];
+  for (const inst of net.data.instances) {
+    if (inst.tags.Name === t) byName.push({ label: `${inst.instanceId} (instance)`, endpoint: () => fromInstance(net, inst, role, t) });
+  }
+  for (const eni of net.data.networkInterfaces) {
+    if (eni.tags.Name === t && !byName.some((b) => b.label.startsWith(eni.attachment?.instanceId ?? '#')))
+      byName.push({ label: `${eni.networkInterfaceId} (network interface)`, endpoint: () => ({ kind: 'interface', eni, instance: instanceOf(net, eni) }) });
+  }
+  if (byName.length === 1) return byName[0]!.endpoint();
+  if (byName.length > 1) throw new ResolveError('AMBIGUOUS_ENDPOINT', t, role, byName.map((b) => b.label));
+  const names = [...net.data.instances.map((i) => i.tags.Name), ...net.data.networkInterfaces.map((e) => e.tags.Name)].filter((n): n is string => !!n);
+  throw new ResolveError('UNKNOWN_ENDPOINT', t, role, [...new Set(names)].sort());
+}
+
+function instanceOf(net: Network, eni: NetworkInterface): Instance | undefined {
+  const id = eni.attachment?.instanceId;
+  return id ? net.instances.get(id) : undefined;
+}
+
+function fromInstance(net: Network, inst: Instance, role: 'source' | 'destination', text: string): Endpoint {
+  const enis = net.interfacesOfInstance(inst.instanceId);
+  const primary = enis.find((e) => e.attachment?.deviceIndex === 0) ?? enis[0];
+  if (!primary) throw new ResolveError('NO_ADDRESS', text, role);
+  return { kind: 'interface', eni: primary, instance: inst };
+}
+
+function resolveIp(net: Network, ip: Ip, role: 'source' | 'destination', text: string): Endpoint {
+  const owners = net.ownersOfPrivateIp(ip);
+  if (owners.length > 1) {
+    throw new ResolveError('AMBIGUOUS_ENDPOINT', text, role, owners.map((o) => `${o.eni.networkInterfaceId} in ${o.eni.vpcId}`));
+  }
+  const owner = owners[0];
+  if (owner) return { kind: 'interface', eni: owner.eni, instance: instanceOf(net, owner.eni), ip };
+  if (ip.family === 4) {
+    const pub = net.ownerOfPublicIp(ip);
+    if (pub) {
+      if (role === 'source') return { kind: 'interface', eni: pub.eni, instance: instanceOf(net, pub.eni), ip: pub.ip };
+      return { kind: 'public-address', ip, owner: pub.eni };
+    }
+  }
+  if (isInternetRoutable(ip)) return { kind: 'internet', ip };
+  return { kind: 'external', ip };
+}
+
+/** The AWS-managed prefix list of a gateway-endpoint service (`com.amazonaws.<region>.s3`). */
+export function servicePrefixList(net: Network, service: string): PrefixList | undefined {
+  return net.data.prefixLists.find((p) => p.prefixListName.endsWith(`.${service}`) && p.prefixListName.startsWith('com.amazonaws.'));
+}
+
+/** The address an interface endpoint uses in the given family (primary private IPv4, first IPv6). */
+export function interfaceAddress(eni: NetworkInterface, family: Family): Ip | undefined {
+  return family === 4 ? primaryPrivateIp(eni) : eni.ipv6Addresses[0];
+}
+
+export function describeEndpoint(e: Endpoint): string {
+  switch (e.kind) {
+    case 'interface':
+      return e.instance?.instanceId ?? e.eni.networkInterfaceId;
+    case 'internet':
+      return e.ip ? formatIp(e.ip) : 'internet';
+    case 'public-address':
+    case 'external':
+      return formatIp(e.ip);
+    case 'service':
+      return e.service;
+  }
+}

@@ -1,0 +1,286 @@
+/**
+ * `trace`: one flow through the model, forward and back, with a verdict.
+ * Resolves the endpoints, walks the forward path, walks the reply from wherever the forward packet
+ * was delivered, then decides: a definite block seen before any doubt is `unreachable`; otherwise any
+ * doubt (missing data, unmodelled component) is `unknown`; otherwise blocks, partial port ranges or
+ * a clean pass. Wording is added by explain/.
+ */
+import {
+  CLIENT_TYPES,
+  type ClientType,
+  type Family,
+  type Ip,
+  type PortRange,
+  PortSet,
+  ephemeralRange,
+  formatIp,
+  formatPortRange,
+  protocolName,
+  protocolUsesPorts,
+} from '../net/index.js';
+import type { Network, NetworkInterface } from '../model/index.js';
+import { pickInternetAddress } from './addresses.js';
+import { portsText } from './evaluate/security-group.js';
+import { blockerMessage, fixText, unknownMessage } from './explain/messages.js';
+import { type Packet, replyOf } from './packet.js';
+import { type Endpoint, ResolveError, interfaceAddress, resolveEndpoint } from './resolve.js';
+import type { Blocker, Disposition, FlowView, Trace, TraceWarning, UnknownReason, Verdict } from './types.js';
+import type { ConntrackEntry } from './walk-types.js';
+import { Walker } from './walker.js';
+
+export interface TraceQuery {
+  readonly from: string;
+  readonly to: string;
+  /** IANA number; -1 = all traffic (only rules allowing every protocol match). */
+  readonly protocol: number;
+  readonly port?: PortRange | undefined;
+  readonly sourcePort?: PortRange | undefined;
+  readonly clientType?: ClientType | undefined;
+  readonly icmpType?: number | undefined;
+  readonly icmpCode?: number | undefined;
+  readonly ipv6?: boolean | undefined;
+}
+
+/** The client's ephemeral range from what it is (aws-semantics §3.11): Windows by platform, service ENIs by interface type. */
+export function inferClientType(src: Endpoint): ClientType {
+  if (src.kind !== 'interface') return 'any';
+  const t = src.eni.interfaceType;
+  if (t === 'nat_gateway') return 'nat-gateway';
+  if (t === 'lambda') return 'lambda';
+  if (t === 'network_load_balancer' || t === 'gateway_load_balancer' || (src.eni.description ?? '').startsWith('ELB ')) return 'elb';
+  if (src.instance?.platform?.toLowerCase() === 'windows') return 'windows';
+  return 'linux';
+}
+
+function pickFamily(q: TraceQuery, a: Endpoint, b: Endpoint): Family {
+  for (const e of [a, b]) if ((e.kind === 'internet' || e.kind === 'external' || e.kind === 'public-address') && e.ip) return e.ip.family;
+  for (const e of [a, b]) if (e.kind === 'interface' && e.ip) return e.ip.family;
+  if (q.ipv6) return 6;
+  // An IPv6-only interface has no IPv4 address to use.
+  for (const e of [a, b]) if (e.kind === 'interface' && !interfaceAddress(e.eni, 4) && interfaceAddress(e.eni, 6)) return 6;
+  return 4;
+}
+
+function addressFor(net: Network, e: Endpoint, family: Family, role: 'source' | 'destination', srcIsInternet: boolean): Ip {
+  switch (e.kind) {
+    case 'interface': {
+      if (e.ip) return e.ip;
+      if (role === 'destination' && srcIsInternet && family === 4) {
+        const pub = e.eni.privateAddresses.find((a) => a.primary)?.publicIp ?? e.eni.privateAddresses.find((a) => a.publicIp)?.publicIp;
+        if (pub) return pub;
+      }
+      const ip = interfaceAddress(e.eni, family);
+      if (!ip) throw new ResolveError('NO_ADDRESS', `${e.instance?.instanceId ?? e.eni.networkInterfaceId} (IPv${family})`, role);
+      return ip;
+    }
+    case 'internet':
+      return e.ip ?? pickInternetAddress(net, family);
+    case 'public-address':
+    case 'external':
+      return e.ip;
+    case 'service': {
+      const first = e.prefixList?.cidrs?.find((c) => c.family === family);
+      if (!first) throw new ResolveError('NO_ADDRESS', e.service, role);
+      return { family, value: first.base + (first.prefix < (family === 4 ? 31 : 127) ? 1n : 0n) };
+    }
+  }
+}
+
+export function trace(net: Network, q: TraceQuery): Trace {
+  const src = resolveEndpoint(net, q.from, 'source');
+  const dst = resolveEndpoint(net, q.to, 'destination');
+  const family = pickFamily(q, src, dst);
+  const srcIsInternet = src.kind === 'internet';
+  const srcIp = addressFor(net, src, family, 'source', false);
+  const dstIp = addressFor(net, dst, family, 'destination', srcIsInternet);
+  const uses = protocolUsesPorts(q.protocol);
+  const clientType = q.sourcePort ? undefined : (q.clientType ?? inferClientType(src));
+  const srcRange = q.sourcePort ?? ephemeralRange(clientType ?? 'any');
+  const dstPorts = uses ? PortSet.of(q.port ?? { from: 0, to: 65535 }) : PortSet.all();
+  const srcPorts = uses ? PortSet.of(srcRange) : PortSet.all();
+  const pkt: Packet = { src: srcIp, dst: dstIp, protocol: q.protocol, srcPorts, dstPorts, icmpType: q.icmpType, icmpCode: q.icmpCode };
+  const warnings: TraceWarning[] = [];
+
+  const conntrack = new Map<string, ConntrackEntry>();
+  const service = dst.kind === 'service' ? dst.service : undefined;
+  const servicePrefixListId = dst.kind === 'service' ? dst.prefixList?.prefixListId : undefined;
+  const fwd = new Walker(net, { path: 'forward', reply: false, conntrack, service, servicePrefixListId }, dstPorts);
+
+  if (src.kind === 'interface') {
+    if (src.instance) {
+      const running = src.instance.state === 'running';
+      const ref = fwd.ref('instance', src.instance.instanceId, src.instance.tags);
+      fwd.hop(ref, [{ kind: 'state', result: running ? 'info' : 'deny', matched: [], note: running ? 'INSTANCE_RUNNING' : 'INSTANCE_NOT_RUNNING', blocking: !running }]);
+      if (!running)
+        fwd.block({ code: 'BAD_STATE', component: ref, direction: null, rule: null, fix: { action: 'start-instance', instanceId: src.instance.instanceId }, facts: { state: src.instance.state } });
+    }
+    fwd.hop(fwd.eniRef(src.eni), [{ kind: 'origin', result: 'info', matched: [], blocking: false }]);
+    fwd.sendFrom(src.eni, pkt);
+  } else if (src.kind === 'internet') {
+    fwd.hop(fwd.ref('internet', 'internet'), [{ kind: 'origin', result: 'info', matched: [], blocking: false }]);
+    if (dst.kind === 'interface' && dstIp.family === 4 && !dst.eni.privateAddresses.some((a) => a.publicIp)) {
+      startWithoutPublicIp(fwd, dst.eni, pkt);
+    } else fwd.onInternet(pkt);
+  } else {
+    fwd.unknown({ code: 'UNMODELLED_ADDRESS', missing: formatIp(srcIp) });
+    fwd.end = { kind: 'insufficient-info' };
+  }
+
+  const expected = expectedEnd(dst);
+  const fend = fwd.end;
+  const reached =
+    (fend.kind === 'interface' && expected.eni !== undefined && fend.eni.networkInterfaceId === expected.eni.networkInterfaceId) ||
+    (fend.kind === 'internet' && expected.kind === 'internet') ||
+    (fend.kind === 'service' && expected.kind === 'service') ||
+    fend.kind === 'not-filtered';
+
+  const reply = fend.kind === 'interface' || fend.kind === 'internet' || fend.kind === 'service' ? replyOf(fend.pkt) : undefined;
+  const ret = new Walker(net, { path: 'return', reply: true, conntrack }, reply?.dstPorts ?? PortSet.all());
+  let returnReached = true;
+  if (reached && reply && fend.kind !== 'not-filtered') {
+    if (fend.kind === 'interface') ret.sendFrom(fend.eni, reply);
+    else if (fend.kind === 'internet' || (fend.kind === 'service' && fend.via === 'internet')) ret.fromInternet(reply);
+    else if (fend.kind === 'service' && fend.from) {
+      ret.hop(ret.ref('aws-service', fend.service));
+      ret.hop(ret.ref('vpc-endpoint', fend.endpointId ?? ''), [{ kind: 'delivery', result: 'allow', matched: [], note: 'GATEWAY_ENDPOINT', blocking: false }]);
+      ret.arrive(fend.from, reply, true);
+    }
+    const rend = ret.end;
+    returnReached =
+      (src.kind === 'interface' && rend.kind === 'interface' && rend.eni.networkInterfaceId === src.eni.networkInterfaceId) ||
+      (src.kind === 'internet' && rend.kind === 'internet');
+  }
+
+  // Verdict: a definite block before any doubt is final; doubt otherwise wins over blocks.
+  const events = [...fwd.events.map((e) => ({ ...e, w: fwd })), ...ret.events.map((e) => ({ ...e, w: ret }))];
+  const firstBlock = events.findIndex((e) => e.kind === 'blocker');
+  const firstUnknown = events.findIndex((e) => e.kind === 'unknown');
+  const anyBlock = firstBlock >= 0 || fwd.live.isEmpty() || ret.live.isEmpty();
+  const anyPartial = events.some((e) => e.kind === 'partial') || ret.partialRemapped;
+  let verdict: Verdict;
+  if (firstBlock >= 0 && (firstUnknown < 0 || firstBlock < firstUnknown)) verdict = 'unreachable';
+  else if (firstUnknown >= 0) verdict = 'unknown';
+  else if (anyBlock || !reached || !returnReached) verdict = fend.kind === 'unsupported' || fend.kind === 'insufficient-info' ? 'unknown' : 'unreachable';
+  else if (anyPartial) verdict = 'partial';
+  else verdict = 'reachable';
+
+  const disposition = dispositionOf(fend.kind, fwd.fullyBlocked || fwd.live.isEmpty(), reached, ret.fullyBlocked || ret.live.isEmpty() || !returnReached);
+
+  const blockers: Blocker[] = [
+    ...fwd.blockers.map((b) => ({ b, path: 'forward' as const })),
+    ...ret.blockers.map((b) => ({ b, path: 'return' as const })),
+  ].map(({ b, path }) => {
+    const affected = path === 'return' && b.ports !== undefined ? affectedClients(b.ports) : undefined;
+    const fix = b.fix ? { change: b.fix, text: fixText(b.fix) } : null;
+    const blocker: Blocker = {
+      code: b.code,
+      component: b.component,
+      direction: b.direction,
+      path,
+      rule: b.rule,
+      ...(b.ports !== undefined ? { ports: b.ports } : {}),
+      ...(affected ? { affectedClients: affected } : {}),
+      fix,
+      message: '',
+    };
+    return { ...blocker, message: blockerMessage(blocker, b.facts ?? {}) };
+  });
+  const unknowns: UnknownReason[] = [...fwd.unknowns, ...ret.unknowns].map((u) => ({ ...u, message: unknownMessage(u) }));
+
+  const flow: FlowView = {
+    source: endpointView(src, srcIp),
+    destination: endpointView(dst, dstIp),
+    protocol: q.protocol,
+    protocolName: q.protocol === -1 ? 'all' : protocolName(q.protocol),
+    destinationPort: uses ? portsText(dstPorts) : null,
+    sourcePorts: uses ? formatPortRange(srcRange) : null,
+    clientType: uses ? (clientType ?? null) : null,
+    icmpType: q.icmpType ?? null,
+    icmpCode: q.icmpCode ?? null,
+  };
+  const result: Trace = {
+    version: 1,
+    verdict,
+    disposition,
+    flow,
+    forward: fwd.hops,
+    return: ret.hops,
+    blockers,
+    unknowns,
+    warnings,
+  };
+  if (verdict === 'partial' && uses) {
+    const working = ret.partialRemapped ? PortSet.empty() : ret.live;
+    return { ...result, ports: { working: portsText(working), failing: portsText(srcPorts.subtract(working)) } };
+  }
+  return result;
+}
+
+/** Internet → an instance with no public IPv4: nothing on the internet can address it (§4.1.3). */
+function startWithoutPublicIp(w: Walker, eni: NetworkInterface, pkt: Packet): void {
+  const comp = w.eniRef(eni);
+  w.block({
+    code: 'IGW_PUBLIC_IP_ASSOCIATION_FOR_INGRESS',
+    component: comp,
+    direction: 'inbound',
+    rule: null,
+    fix: { action: 'associate-public-ip', networkInterfaceId: eni.networkInterfaceId, privateIp: formatIp(pkt.dst) },
+    facts: { networkInterfaceId: eni.networkInterfaceId, privateIp: formatIp(pkt.dst) },
+  });
+  // Go on as if it had one, so the rest of the path (gateway, NACL, SG) still shows its blockers.
+  const igw = w.net.internetGatewayOf(eni.vpcId);
+  if (igw) w.hop(w.ref('internet-gateway', igw.internetGatewayId, igw.tags), [{ kind: 'translation', result: 'deny', matched: [], note: 'NO_PUBLIC_IPV4', blocking: true }]);
+  w.arrive(eni, pkt, true);
+}
+
+function expectedEnd(dst: Endpoint): { kind: string; eni?: NetworkInterface } {
+  if (dst.kind === 'interface') return { kind: 'interface', eni: dst.eni };
+  if (dst.kind === 'public-address') return { kind: 'interface', eni: dst.owner };
+  return { kind: dst.kind };
+}
+
+function dispositionOf(end: string, fwdBlocked: boolean, reached: boolean, retBlocked: boolean): Disposition {
+  if (end === 'not-filtered') return 'not-filtered-aws-service';
+  if (end === 'unsupported') return 'unsupported';
+  if (end === 'insufficient-info') return 'insufficient-info';
+  if (end === 'no-route') return 'no-route';
+  if (fwdBlocked || !reached) return 'dropped';
+  if (retBlocked) return 'reply-dropped';
+  if (end === 'internet') return 'exits-to-internet';
+  if (end === 'service') return 'delivered-to-aws-service';
+  return 'delivered';
+}
+
+function affectedClients(ports: string): string[] {
+  const failing = parsePortList(ports);
+  return CLIENT_TYPES.filter((c) => !failing.intersect(PortSet.of(c.range)).isEmpty()).map((c) => c.type);
+}
+
+function parsePortList(text: string): PortSet {
+  if (text === 'none') return PortSet.empty();
+  return PortSet.of(
+    ...text.split(',').map((p) => {
+      const [a, b] = p.trim().split('-');
+      return { from: Number(a), to: Number(b ?? a) };
+    }),
+  );
+}
+
+function endpointView(e: Endpoint, ip: Ip): FlowView['source'] {
+  const address = formatIp(ip);
+  switch (e.kind) {
+    case 'interface':
+      return {
+        address,
+        kind: e.instance ? 'instance' : 'network-interface',
+        id: e.instance?.instanceId ?? e.eni.networkInterfaceId,
+        name: (e.instance?.tags.Name ?? e.eni.tags.Name) || null,
+      };
+    case 'public-address':
+      return { address, kind: 'public-address', id: e.owner.attachment?.instanceId ?? e.owner.networkInterfaceId, name: null };
+    case 'service':
+      return { address, kind: 'aws-service', id: e.service, name: e.prefixList?.prefixListId ?? null };
+    default:
+      return { address, kind: e.kind, id: null, name: null };
+  }
+}

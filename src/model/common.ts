@@ -1,0 +1,43 @@
+/**
+ * Shared model vocabulary: tags, where a resource came from, and the resource-type names
+ * used in warnings and in the `component.type` field of traces.
+ * Knows nothing about parsing or evaluation.
+ */
+
+export type Tags = Readonly<Record<string, string>>;
+
+/** Where a resource was read from, so warnings and SARIF can point at it. */
+export interface Origin {
+  readonly file: string;
+  readonly region?: string | undefined;
+  readonly accountId?: string | undefined;
+}
+
+/** The describe-* resource families the loader knows; used to say what a snapshot lacks. */
+export type ResourceKind =
+  | 'Vpcs'
+  | 'Subnets'
+  | 'RouteTables'
+  | 'SecurityGroups'
+  | 'NetworkAcls'
+  | 'Instances'
+  | 'InstanceStatuses'
+  | 'NetworkInterfaces'
+  | 'InternetGateways'
+  | 'EgressOnlyInternetGateways'
+  | 'NatGateways'
+  | 'VpcEndpoints'
+  | 'VpcPeeringConnections'
+  | 'PrefixLists'
+  | 'ManagedPrefixLists'
+  | 'Addresses'
+  | 'VpnGateways'
+  | 'CustomerGateways'
+  | 'VpnConnections'
+  | 'TransitGateways'
+  | 'TransitGatewayAttachments'
+  | 'TransitGatewayRouteTables';
+
+export function nameOf(tags: Tags): string | undefined {
+  return tags.Name;
+}
