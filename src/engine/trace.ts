@@ -139,7 +139,8 @@ export function trace(net: Network, q: TraceQuery): Trace {
   let returnReached = true;
   if (reached && reply && fend.kind !== 'not-filtered') {
     if (fend.kind === 'interface') ret.sendFrom(fend.eni, reply);
-    else if (fend.kind === 'internet' || (fend.kind === 'service' && fend.via === 'internet')) ret.fromInternet(reply);
+    else if (fend.kind === 'internet' || (fend.kind === 'service' && fend.via === 'internet'))
+      ret.fromInternet(reply, fwd.blockers.some((b) => b.code === 'IGW_PUBLIC_IP_ASSOCIATION_FOR_EGRESS'));
     else if (fend.kind === 'service' && fend.from) {
       ret.hop(ret.ref('aws-service', fend.service));
       ret.hop(ret.ref('vpc-endpoint', fend.endpointId ?? ''), [{ kind: 'delivery', result: 'allow', matched: [], note: 'GATEWAY_ENDPOINT', blocking: false }]);
@@ -155,16 +156,21 @@ export function trace(net: Network, q: TraceQuery): Trace {
   const events = [...fwd.events.map((e) => ({ ...e, w: fwd })), ...ret.events.map((e) => ({ ...e, w: ret }))];
   const firstBlock = events.findIndex((e) => e.kind === 'blocker');
   const firstUnknown = events.findIndex((e) => e.kind === 'unknown');
+  const anyUnknown = events.some((e) => e.kind === 'unknown' || e.kind === 'gate-unknown');
   const anyBlock = firstBlock >= 0 || fwd.live.isEmpty() || ret.live.isEmpty();
   const anyPartial = events.some((e) => e.kind === 'partial') || ret.partialRemapped;
   let verdict: Verdict;
   if (firstBlock >= 0 && (firstUnknown < 0 || firstBlock < firstUnknown)) verdict = 'unreachable';
-  else if (firstUnknown >= 0) verdict = 'unknown';
+  else if (anyUnknown) verdict = 'unknown';
   else if (anyBlock || !reached || !returnReached) verdict = fend.kind === 'unsupported' || fend.kind === 'insufficient-info' ? 'unknown' : 'unreachable';
   else if (anyPartial) verdict = 'partial';
   else verdict = 'reachable';
 
-  const disposition = dispositionOf(fend.kind, fwd.fullyBlocked || fwd.live.isEmpty(), reached, ret.fullyBlocked || ret.live.isEmpty() || !returnReached);
+  const rendKind = ret.end.kind;
+  const disposition =
+    reached && (rendKind === 'unsupported' || rendKind === 'insufficient-info') && !fwd.fullyBlocked
+      ? rendKind
+      : dispositionOf(fend.kind, fwd.fullyBlocked || fwd.live.isEmpty(), reached, ret.fullyBlocked || ret.live.isEmpty() || !returnReached);
 
   const blockers: Blocker[] = [
     ...fwd.blockers.map((b) => ({ b, path: 'forward' as const })),
@@ -185,7 +191,15 @@ export function trace(net: Network, q: TraceQuery): Trace {
     };
     return { ...blocker, message: blockerMessage(blocker, b.facts ?? {}) };
   });
-  const unknowns: UnknownReason[] = [...fwd.unknowns, ...ret.unknowns].map((u) => ({ ...u, message: unknownMessage(u) }));
+  const seen = new Set<string>();
+  const unknowns: UnknownReason[] = [...fwd.unknowns, ...ret.unknowns]
+    .filter((u) => {
+      const key = `${u.code}|${u.missing}|${u.component?.id ?? ''}`;
+      if (u.code === 'MISSING_RESOURCE_TYPE' ? seen.has(`${u.code}|${u.missing}`) : seen.has(key)) return false;
+      seen.add(u.code === 'MISSING_RESOURCE_TYPE' ? `${u.code}|${u.missing}` : key);
+      return true;
+    })
+    .map((u) => ({ ...u, message: unknownMessage(u) }));
 
   const flow: FlowView = {
     source: endpointView(src, srcIp),
@@ -230,6 +244,7 @@ function startWithoutPublicIp(w: Walker, eni: NetworkInterface, pkt: Packet): vo
   // Go on as if it had one, so the rest of the path (gateway, NACL, SG) still shows its blockers.
   const igw = w.net.internetGatewayOf(eni.vpcId);
   if (igw) w.hop(w.ref('internet-gateway', igw.internetGatewayId, igw.tags), [{ kind: 'translation', result: 'deny', matched: [], note: 'NO_PUBLIC_IPV4', blocking: true }]);
+  else w.noGateway(eni.vpcId);
   w.arrive(eni, pkt, true);
 }
 

@@ -17,7 +17,6 @@ import {
   formatIp,
   ICMP,
   ICMPV6,
-  isPublicUnicast,
   parseIp,
   protocolUsesPorts,
   TCP,
@@ -25,6 +24,7 @@ import {
 } from '../net/index.js';
 import type { Network, NetworkInterface, ResourceKind, Subnet } from '../model/index.js';
 import { isAttachedTo, nameOf, serviceShortName } from '../model/index.js';
+import { isInternetRoutable } from './addresses.js';
 import { aclMatched, evaluateNetworkAcl, freeRuleNumberBefore } from './evaluate/network-acl.js';
 import { lookupRoute, routeMatched } from './evaluate/route-table.js';
 import { evaluateSecurityGroups, portsText } from './evaluate/security-group.js';
@@ -54,8 +54,12 @@ export interface WalkOptions {
   readonly service?: string | undefined;
 }
 
+/**
+ * `unknown`: the path itself is uncertain (where the packet goes next); `gate-unknown`: a component
+ * on a known path might block (so a definite block elsewhere on the path still decides).
+ */
 export interface WalkEvent {
-  readonly kind: 'blocker' | 'unknown' | 'partial';
+  readonly kind: 'blocker' | 'unknown' | 'gate-unknown' | 'partial';
   readonly index: number;
 }
 
@@ -95,15 +99,16 @@ export class Walker {
     if (full) this.fullyBlocked = true;
   }
 
-  unknown(u: UnknownDraft): void {
+  unknown(u: UnknownDraft, gate = false): void {
     this.unknowns.push(u);
-    this.events.push({ kind: 'unknown', index: this.unknowns.length - 1 });
+    this.events.push({ kind: gate ? 'gate-unknown' : 'unknown', index: this.unknowns.length - 1 });
   }
 
-  private missingKind(kind: ResourceKind, component?: ComponentRef): boolean {
+  /** Records a missing resource type once; `gate` when the walk goes on along the same path. */
+  private missingKind(kind: ResourceKind, component?: ComponentRef, gate = false): boolean {
     if (this.net.has(kind)) return false;
     if (!this.unknowns.some((u) => u.code === 'MISSING_RESOURCE_TYPE' && u.missing === kind))
-      this.unknown({ code: 'MISSING_RESOURCE_TYPE', missing: kind, component });
+      this.unknown({ code: 'MISSING_RESOURCE_TYPE', missing: kind, component }, gate);
     return true;
   }
 
@@ -152,9 +157,9 @@ export class Walker {
       ]);
       return;
     }
-    if (this.missingKind('SecurityGroups', this.sgRef(firstGroup))) return;
+    if (this.missingKind('SecurityGroups', this.sgRef(firstGroup), true)) return;
     const ev = evaluateSecurityGroups(this.net, eni.groupIds, eni.vpcId, egress, pkt);
-    for (const u of ev.undecided) this.unknown({ code: 'PREFIX_LIST_ENTRIES_UNKNOWN', missing: u.missing, component: this.sgRef(u.rule.groupId) });
+    for (const u of ev.undecided) this.unknown({ code: 'PREFIX_LIST_ENTRIES_UNKNOWN', missing: u.missing, component: this.sgRef(u.rule.groupId) }, true);
     const { result, denied } = this.filter(pkt, ev.allowed);
     const deciding = ev.matched[0]?.type === 'security-group-rule' ? ev.matched[0].groupId : firstGroup;
     const component = this.sgRef(deciding);
@@ -202,8 +207,8 @@ export class Walker {
     const acl = this.net.networkAclFor(subnet.subnetId);
     const direction = egress ? 'outbound' : 'inbound';
     if (!acl) {
-      if (!this.missingKind('NetworkAcls', this.ref('subnet', subnet.subnetId, subnet.tags)))
-        this.unknown({ code: 'MISSING_RESOURCE', missing: `network ACL of ${subnet.subnetId}`, component: this.ref('subnet', subnet.subnetId) });
+      if (!this.missingKind('NetworkAcls', this.ref('subnet', subnet.subnetId, subnet.tags), true))
+        this.unknown({ code: 'MISSING_RESOURCE', missing: `network ACL of ${subnet.subnetId}`, component: this.ref('subnet', subnet.subnetId) }, true);
       return;
     }
     const ev = evaluateNetworkAcl(acl, egress, pkt);
@@ -316,7 +321,7 @@ export class Walker {
   }
 
   private isInternetPeer(ip: Ip): boolean {
-    return isPublicUnicast(ip) && this.net.ownersOfPrivateIp(ip).length === 0;
+    return isInternetRoutable(ip) && this.net.ownersOfPrivateIp(ip).length === 0;
   }
 
   private unfilteredService(subnet: Subnet, dst: Ip): string | undefined {
@@ -702,7 +707,7 @@ export class Walker {
       // not document whether the gateway passes it, so the engine does not guess.
       steps.push({ kind: 'gateway', result: 'unknown', matched: [], note: 'EIGW_REPLY_TO_INBOUND_INITIATED', blocking: false });
       this.hop(comp, steps);
-      this.unknown({ code: 'ASYMMETRIC_RETURN', missing: 'reply of an internet-initiated IPv6 connection through an egress-only internet gateway', component: comp });
+      this.unknown({ code: 'ASYMMETRIC_RETURN', missing: 'reply of an internet-initiated IPv6 connection through an egress-only internet gateway', component: comp }, true);
       this.onInternet(pkt, comp);
       return;
     }
@@ -718,7 +723,7 @@ export class Walker {
       this.fromInternet(pkt);
       return;
     }
-    if (!isPublicUnicast(pkt.dst)) {
+    if (!isInternetRoutable(pkt.dst)) {
       // The internet does not carry private or reserved destinations (Batfish's AWS backbone drops them too).
       const comp = this.ref('internet', 'internet');
       this.hop(comp, [{ kind: 'delivery', result: 'deny', matched: [], note: 'PRIVATE_DESTINATION_ON_INTERNET', blocking: true }]);
@@ -735,13 +740,20 @@ export class Walker {
     this.end = { kind: 'internet', pkt };
   }
 
-  /** A packet from the internet addressed to a public IPv4/EIP or an IPv6 address of the model. */
-  fromInternet(pkt: Packet): void {
+  /**
+   * A packet from the internet addressed to a public IPv4/EIP or an IPv6 address of the model.
+   * `assumePublic`: the reply to a flow whose source had no public IPv4 (already a blocker): it is
+   * walked back to the private address as if it had one, so later blockers still show.
+   */
+  fromInternet(pkt: Packet, assumePublic = false): void {
     if (++this.depth > MAX_HOPS) {
       this.end = { kind: 'insufficient-info' };
       return;
     }
-    const owner = pkt.dst.family === 4 ? this.net.ownerOfPublicIp(pkt.dst) : this.net.ownersOfPrivateIp(pkt.dst)[0];
+    const owner =
+      pkt.dst.family === 4
+        ? (this.net.ownerOfPublicIp(pkt.dst) ?? (assumePublic ? this.net.ownersOfPrivateIp(pkt.dst)[0] : undefined))
+        : this.net.ownersOfPrivateIp(pkt.dst)[0];
     if (!owner) {
       this.onInternet(pkt);
       return;
@@ -763,8 +775,7 @@ export class Walker {
         const comp = this.ref('egress-only-internet-gateway', eigw.egressOnlyInternetGatewayId, eigw.tags);
         this.hop(comp, [{ kind: 'gateway', result: 'deny', matched: [], note: 'EIGW_BLOCKS_INBOUND_INITIATED', blocking: true }]);
         this.block({ code: 'EIGW_INBOUND_INITIATED', component: comp, direction: 'inbound', rule: null, fix: null });
-      } else {
-        if (this.missingKind('InternetGateways')) return void (this.end = { kind: 'insufficient-info' });
+      } else if (!this.missingKind('InternetGateways', undefined, true)) {
         this.noGateway(vpcId);
       }
       if (owner.eni.denyAllIgwTraffic && !this.opts.reply) {
@@ -774,8 +785,8 @@ export class Walker {
       return;
     }
     if (!igw) {
-      if (this.missingKind('InternetGateways')) return void (this.end = { kind: 'insufficient-info' });
-      this.noGateway(vpcId);
+      // Without the InternetGateways file the gateway may exist: go on as if it translated.
+      if (!this.missingKind('InternetGateways', undefined, true)) this.noGateway(vpcId);
     } else {
       // Internet-bound traffic to a public IPv4 or Elastic IP is mapped to the private address (§4.1.2).
       this.hop(this.ref('internet-gateway', igw.internetGatewayId, igw.tags), [
@@ -785,7 +796,7 @@ export class Walker {
     this.arrive(owner.eni, { ...pkt, dst: owner.ip }, true);
   }
 
-  private noGateway(vpcId: string): void {
+  noGateway(vpcId: string): void {
     const comp = this.ref('vpc', vpcId, this.net.vpcs.get(vpcId)?.tags);
     this.hop(comp, [{ kind: 'gateway', result: 'deny', matched: [], note: 'NO_INTERNET_GATEWAY', blocking: true }]);
     this.block({ code: 'BAD_STATE_ATTACHMENT', component: comp, direction: 'inbound', rule: null, fix: { action: 'attach-internet-gateway', vpcId, internetGatewayId: null } });

@@ -1,0 +1,82 @@
+/**
+ * `npm run bench`: builds a synthetic snapshot (10,000 ENIs, 2,000 security groups, 500 subnets,
+ * 50 peered VPCs), then prints load time, median and p99 trace latency over 10,000 random flows,
+ * peak RSS, and the wall time of one `vpcsim trace` CLI run on example (a). Prints numbers; asserts nothing.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { trace } from '../src/engine/trace.js';
+import { loadSnapshot } from '../src/ingest/index.js';
+import { TCP } from '../src/net/index.js';
+import { BENCH_SIZE, writeSyntheticSnapshot } from './synthetic.js';
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'vpcsim-bench-'));
+  try {
+    const { instanceIds, privateIps } = writeSyntheticSnapshot(dir);
+    const t0 = performance.now();
+    const net = await loadSnapshot(dir);
+    const loadMs = performance.now() - t0;
+
+    let seed = 7;
+    const rand = (n: number) => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return seed % n;
+    };
+    const ports = [22, 80, 443, 3306, 5432, 8080];
+    const flows = Array.from({ length: 10_000 }, (_, i) => {
+      const kind = i % 10;
+      const from = instanceIds[rand(instanceIds.length)]!;
+      const to = kind === 0 ? 'internet' : kind === 1 ? '8.8.8.8' : privateIps[rand(privateIps.length)]!;
+      return { from: kind === 2 ? 'internet' : from, to: kind === 2 ? instanceIds[rand(instanceIds.length)]! : to, port: ports[rand(ports.length)]! };
+    });
+    // Warm-up so JIT compilation is not counted as trace latency.
+    for (const f of flows.slice(0, 200)) trace(net, { from: f.from, to: f.to, protocol: TCP, port: { from: f.port, to: f.port } });
+    const times: number[] = [];
+    const verdicts: Record<string, number> = {};
+    for (const f of flows) {
+      const s = performance.now();
+      const t = trace(net, { from: f.from, to: f.to, protocol: TCP, port: { from: f.port, to: f.port } });
+      times.push(performance.now() - s);
+      verdicts[t.verdict] = (verdicts[t.verdict] ?? 0) + 1;
+    }
+    times.sort((a, b) => a - b);
+    const rssMb = process.resourceUsage().maxRSS / 1024;
+
+    const cli = fileURLToPath(new URL('../src/cli/main.js', import.meta.url));
+    const example = fileURLToPath(new URL('../../examples/nat-instance', import.meta.url));
+    const cliRuns: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const s = performance.now();
+      try {
+        execFileSync(process.execPath, [cli, 'trace', '--snapshot', example, '--from', 'internet', '--to', 'web-1', '--protocol', 'tcp', '--port', '443'], { stdio: 'ignore' });
+      } catch {
+        // exit status 1/3 is a verdict, not a failure of the benchmark
+      }
+      cliRuns.push(performance.now() - s);
+    }
+    cliRuns.sort((a, b) => a - b);
+
+    const lines = [
+      `synthetic snapshot: ${BENCH_SIZE.vpcs} VPCs (peered with a hub), ${BENCH_SIZE.vpcs * BENCH_SIZE.subnetsPerVpc} subnets, ${net.data.networkInterfaces.length} ENIs, ${net.data.securityGroups.length} security groups, ${net.data.routeTables.length} route tables`,
+      `load time:              ${loadMs.toFixed(0)} ms            (target < 2000 ms)`,
+      `trace latency median:   ${(percentile(times, 50) * 1000).toFixed(1)} µs   (target < 100 µs) over ${times.length} random flows`,
+      `trace latency p99:      ${(percentile(times, 99) * 1000).toFixed(1)} µs`,
+      `verdicts:               ${Object.entries(verdicts).map(([k, v]) => `${k} ${v}`).join(', ')}`,
+      `peak RSS:               ${rssMb.toFixed(0)} MB          (target < 1024 MB)`,
+      `CLI trace on example (a), wall, median of 5: ${cliRuns[2]!.toFixed(0)} ms (target < 500 ms; min ${cliRuns[0]!.toFixed(0)} ms)`,
+    ];
+    process.stdout.write(`${lines.join('\n')}\n`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();

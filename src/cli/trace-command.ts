@@ -1,0 +1,42 @@
+/** `vpcsim trace`: one flow, hop by hop, as text or JSON; exit 0/1/3 by verdict. */
+import { ResolveError } from '../engine/resolve.js';
+import { trace } from '../engine/trace.js';
+import { renderTrace } from '../engine/explain/render-text.js';
+import type { Trace } from '../engine/types.js';
+import type { Network } from '../model/index.js';
+import { EXIT, UsageError } from './exit.js';
+import { type FlowOptions, toQuery } from './options.js';
+
+export function runTrace(net: Network, o: FlowOptions): Trace {
+  try {
+    return trace(net, toQuery(o));
+  } catch (e) {
+    if (e instanceof ResolveError) throw new UsageError(resolveErrorText(e));
+    throw e;
+  }
+}
+
+export function resolveErrorText(e: ResolveError): string {
+  const flag = e.role === 'source' ? '--from' : '--to';
+  const list = (xs: readonly string[]) => (xs.length > 12 ? `${xs.slice(0, 12).join(', ')}, ... (${xs.length} in all)` : xs.join(', '));
+  switch (e.code) {
+    case 'UNKNOWN_ENDPOINT':
+      return `${flag} ${JSON.stringify(e.value)} matches no instance, network interface, Name tag or address in the snapshot${e.candidates.length ? `; known: ${list(e.candidates)}` : ''}.`;
+    case 'AMBIGUOUS_ENDPOINT':
+      return `${flag} ${JSON.stringify(e.value)} is ambiguous: it matches ${list(e.candidates)}; give one of those ids instead.`;
+    case 'BAD_ENDPOINT':
+      return `${flag} ${JSON.stringify(e.value)} can only be a destination.`;
+    case 'NO_ADDRESS':
+      return `${flag} ${JSON.stringify(e.value)} has no address of the family this flow needs (or its prefix list entries are not in the snapshot).`;
+  }
+}
+
+export function exitCodeOf(t: Trace): number {
+  if (t.verdict === 'reachable') return EXIT.ok;
+  if (t.verdict === 'unknown') return EXIT.unknown;
+  return EXIT.blocked;
+}
+
+export function printTrace(t: Trace, json: boolean, color: boolean): void {
+  process.stdout.write(json ? `${JSON.stringify(t, null, 2)}\n` : `${renderTrace(t, { color })}\n`);
+}
