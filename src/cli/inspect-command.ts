@@ -9,7 +9,14 @@ export interface InspectReport {
   readonly accounts: readonly string[];
   readonly counts: Readonly<Record<string, number>>;
   readonly missing: readonly string[];
-  readonly warnings: ReadonlyArray<{ code: string; file: string | null; resourceId: string | null; field: string | null; value: string | null; message: string }>;
+  readonly warnings: ReadonlyArray<{
+    code: string;
+    file: string | null;
+    resourceId: string | null;
+    field: string | null;
+    value: string | null;
+    message: string;
+  }>;
 }
 
 const KINDS = [
@@ -78,11 +85,15 @@ export function inspect(net: Network): InspectReport {
 
 export function renderInspect(r: InspectReport): string {
   const out: string[] = [];
-  out.push(`Loaded ${r.files} file(s); regions: ${r.regions.join(', ') || 'unknown'}; accounts: ${r.accounts.join(', ') || 'unknown'}`);
+  out.push(
+    `Loaded ${r.files} file(s); regions: ${r.regions.join(', ') || 'unknown'}; accounts: ${r.accounts.join(', ') || 'unknown'}`,
+  );
   const width = Math.max(...Object.keys(r.counts).map((k) => k.length));
   for (const [k, n] of Object.entries(r.counts)) out.push(`  ${k.padEnd(width)}  ${n}`);
-  if (r.missing.length) out.push(`Not in the snapshot (answers that need them will be "unknown"): ${r.missing.join(', ')}`);
+  if (r.missing.length)
+    out.push(`Not in the snapshot (answers that need them will be "unknown"): ${r.missing.join(', ')}`);
   out.push(`Warnings: ${r.warnings.length}`);
-  for (const w of r.warnings) out.push(`  ${w.code}  ${w.file ?? ''}${w.resourceId ? `  ${w.resourceId}` : ''}  ${w.message}`);
+  for (const w of r.warnings)
+    out.push(`  ${w.code}  ${w.file ?? ''}${w.resourceId ? `  ${w.resourceId}` : ''}  ${w.message}`);
   return out.join('\n');
 }

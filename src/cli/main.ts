@@ -21,11 +21,17 @@ export function examplePath(name: string): string {
 function flowOptions(cmd: Command<[], Record<string, unknown>>) {
   return cmd
     .requiredOption('--from <endpoint>', 'instance id, ENI id, IP address, Name tag, or "internet"')
-    .requiredOption('--to <endpoint>', 'instance id, ENI id, IP address, Name tag, "internet", "s3" or "dynamodb"')
+    .requiredOption(
+      '--to <endpoint>',
+      'instance id, ENI id, IP address, Name tag, "internet", "s3" or "dynamodb"',
+    )
     .option('--protocol <protocol>', 'tcp, udp, icmp, icmpv6, all, or an IP protocol number 0-255', 'tcp')
     .option('--port <port>', 'destination port or range (tcp/udp)')
     .option('--source-port <port>', "client's source port or range (default: its ephemeral range)")
-    .option('--client-os <type>', 'client type for the ephemeral range: linux, windows, windows-2003, elb, nat-gateway, lambda, any')
+    .option(
+      '--client-os <type>',
+      'client type for the ephemeral range: linux, windows, windows-2003, elb, nat-gateway, lambda, any',
+    )
     .option('--icmp-type <n>', 'ICMP type (default 8, echo request; 128 for icmpv6)')
     .option('--icmp-code <n>', 'ICMP code (default 0)')
     .option('--ipv6', 'use IPv6 addresses when the endpoints are named, not addressed');
@@ -33,7 +39,9 @@ function flowOptions(cmd: Command<[], Record<string, unknown>>) {
 
 export function buildProgram(): Command {
   const program = new Command('vpcsim')
-    .description('Offline simulator for AWS VPC networking: can A reach B, by which path, what blocks it, and the smallest fix.')
+    .description(
+      'Offline simulator for AWS VPC networking: can A reach B, by which path, what blocks it, and the smallest fix.',
+    )
     .version('0.1.0')
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
@@ -41,8 +49,13 @@ export function buildProgram(): Command {
   flowOptions(
     program
       .command('trace')
-      .description('trace one flow hop by hop, forward and back; exit 0 reachable, 1 unreachable or partial, 3 unknown, 2 bad input')
-      .requiredOption('--snapshot <path>', 'folder (searched recursively) or file of `aws ec2 describe-* --output json` output') as unknown as Command<[], Record<string, unknown>>,
+      .description(
+        'trace one flow hop by hop, forward and back; exit 0 reachable, 1 unreachable or partial, 3 unknown, 2 bad input',
+      )
+      .requiredOption(
+        '--snapshot <path>',
+        'folder (searched recursively) or file of `aws ec2 describe-* --output json` output',
+      ) as unknown as Command<[], Record<string, unknown>>,
   )
     .option('--json', 'print the trace as JSON (docs/trace-output.md)')
     .action(async (o) => {
@@ -73,12 +86,26 @@ export function buildProgram(): Command {
       const net = await loadSnapshot(dir);
       const c = pc.createColors(color);
       const runs = [
-        { from: 'internet', to: 'web-1', protocol: 'tcp', port: '443', title: 'Can the internet reach web-1 on HTTPS?' },
-        { from: 'app-1', to: '8.8.8.8', protocol: 'tcp', port: '22', title: 'Can app-1 (private subnet) SSH out to 8.8.8.8 through nat-1?' },
+        {
+          from: 'internet',
+          to: 'web-1',
+          protocol: 'tcp',
+          port: '443',
+          title: 'Can the internet reach web-1 on HTTPS?',
+        },
+        {
+          from: 'app-1',
+          to: '8.8.8.8',
+          protocol: 'tcp',
+          port: '22',
+          title: 'Can app-1 (private subnet) SSH out to 8.8.8.8 through nat-1?',
+        },
       ];
       process.stdout.write(c.dim(`Snapshot: ${dir}\n\n`));
       for (const r of runs) {
-        process.stdout.write(`${c.bold(`$ vpcsim trace --snapshot examples/nat-instance --from ${r.from} --to ${r.to} --protocol ${r.protocol} --port ${r.port}`)}\n`);
+        process.stdout.write(
+          `${c.bold(`$ vpcsim trace --snapshot examples/nat-instance --from ${r.from} --to ${r.to} --protocol ${r.protocol} --port ${r.port}`)}\n`,
+        );
         process.stdout.write(c.dim(`# ${r.title}\n`));
         printTrace(runTrace(net, r), o.json === true, color);
         process.stdout.write('\n');
@@ -94,7 +121,12 @@ export async function main(argv: string[]): Promise<number> {
     return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
   } catch (e) {
     if (e instanceof CommanderError) {
-      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.ok;
+      if (
+        e.code === 'commander.helpDisplayed' ||
+        e.code === 'commander.version' ||
+        e.code === 'commander.help'
+      )
+        return EXIT.ok;
       return EXIT.input;
     }
     if (e instanceof UsageError || e instanceof InputError) {
@@ -105,7 +137,10 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === (await import('node:fs')).realpathSync(process.argv[1])) {
+if (
+  process.argv[1] &&
+  fileURLToPath(import.meta.url) === (await import('node:fs')).realpathSync(process.argv[1])
+) {
   main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });

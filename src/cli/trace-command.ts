@@ -1,7 +1,8 @@
 /** `vpcsim trace`: one flow, hop by hop, as text or JSON; exit 0/1/3 by verdict. */
+
+import { renderTrace } from '../engine/explain/render-text.js';
 import { ResolveError } from '../engine/resolve.js';
 import { trace } from '../engine/trace.js';
-import { renderTrace } from '../engine/explain/render-text.js';
 import type { Trace } from '../engine/types.js';
 import type { Network } from '../model/index.js';
 import { EXIT, UsageError } from './exit.js';
@@ -18,7 +19,8 @@ export function runTrace(net: Network, o: FlowOptions): Trace {
 
 export function resolveErrorText(e: ResolveError): string {
   const flag = e.role === 'source' ? '--from' : '--to';
-  const list = (xs: readonly string[]) => (xs.length > 12 ? `${xs.slice(0, 12).join(', ')}, ... (${xs.length} in all)` : xs.join(', '));
+  const list = (xs: readonly string[]) =>
+    xs.length > 12 ? `${xs.slice(0, 12).join(', ')}, ... (${xs.length} in all)` : xs.join(', ');
   switch (e.code) {
     case 'UNKNOWN_ENDPOINT':
       return `${flag} ${JSON.stringify(e.value)} matches no instance, network interface, Name tag or address in the snapshot${e.candidates.length ? `; known: ${list(e.candidates)}` : ''}.`;

@@ -32,7 +32,15 @@ export function replyOf(p: Packet): Packet | undefined {
     const replyType = p.protocol === ICMP ? ({ 8: 0, 13: 14 } as Record<number, number>) : { 128: 129 };
     const t = p.icmpType === undefined ? undefined : (replyType as Record<number, number>)[p.icmpType];
     if (t === undefined) return undefined;
-    return { src: p.dst, dst: p.src, protocol: p.protocol, srcPorts: PortSet.all(), dstPorts: PortSet.all(), icmpType: t, icmpCode: 0 };
+    return {
+      src: p.dst,
+      dst: p.src,
+      protocol: p.protocol,
+      srcPorts: PortSet.all(),
+      dstPorts: PortSet.all(),
+      icmpType: t,
+      icmpCode: 0,
+    };
   }
   return { src: p.dst, dst: p.src, protocol: p.protocol, srcPorts: p.dstPorts, dstPorts: p.srcPorts };
 }

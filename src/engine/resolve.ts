@@ -4,16 +4,26 @@
  * or (destination only) `s3`/`dynamodb`. Ambiguity and unknown names are errors listing candidates.
  * Knows the model's names and addresses; nothing about paths.
  */
-import { type Family, type Ip, formatIp, parseIp } from '../net/index.js';
+
 import type { Instance, Network, NetworkInterface, PrefixList } from '../model/index.js';
 import { primaryPrivateIp } from '../model/index.js';
+import { type Family, formatIp, type Ip, parseIp } from '../net/index.js';
 import { isInternetRoutable } from './addresses.js';
 
 export type Endpoint =
-  | { readonly kind: 'interface'; readonly eni: NetworkInterface; readonly instance?: Instance | undefined; readonly ip?: Ip | undefined }
+  | {
+      readonly kind: 'interface';
+      readonly eni: NetworkInterface;
+      readonly instance?: Instance | undefined;
+      readonly ip?: Ip | undefined;
+    }
   | { readonly kind: 'internet'; readonly ip?: Ip | undefined }
   | { readonly kind: 'public-address'; readonly ip: Ip; readonly owner: NetworkInterface }
-  | { readonly kind: 'service'; readonly service: 's3' | 'dynamodb'; readonly prefixList?: PrefixList | undefined }
+  | {
+      readonly kind: 'service';
+      readonly service: 's3' | 'dynamodb';
+      readonly prefixList?: PrefixList | undefined;
+    }
   | { readonly kind: 'external'; readonly ip: Ip };
 
 export class ResolveError extends Error {
@@ -49,15 +59,31 @@ export function resolveEndpoint(net: Network, text: string, role: 'source' | 'de
   }
   const byName: Array<{ label: string; endpoint: () => Endpoint }> = [];
   for (const inst of net.data.instances) {
-    if (inst.tags.Name === t) byName.push({ label: `${inst.instanceId} (instance)`, endpoint: () => fromInstance(net, inst, role, t) });
+    if (inst.tags.Name === t)
+      byName.push({
+        label: `${inst.instanceId} (instance)`,
+        endpoint: () => fromInstance(net, inst, role, t),
+      });
   }
   for (const eni of net.data.networkInterfaces) {
     if (eni.tags.Name === t && !byName.some((b) => b.label.startsWith(eni.attachment?.instanceId ?? '#')))
-      byName.push({ label: `${eni.networkInterfaceId} (network interface)`, endpoint: () => ({ kind: 'interface', eni, instance: instanceOf(net, eni) }) });
+      byName.push({
+        label: `${eni.networkInterfaceId} (network interface)`,
+        endpoint: () => ({ kind: 'interface', eni, instance: instanceOf(net, eni) }),
+      });
   }
   if (byName.length === 1) return byName[0]!.endpoint();
-  if (byName.length > 1) throw new ResolveError('AMBIGUOUS_ENDPOINT', t, role, byName.map((b) => b.label));
-  const names = [...net.data.instances.map((i) => i.tags.Name), ...net.data.networkInterfaces.map((e) => e.tags.Name)].filter((n): n is string => !!n);
+  if (byName.length > 1)
+    throw new ResolveError(
+      'AMBIGUOUS_ENDPOINT',
+      t,
+      role,
+      byName.map((b) => b.label),
+    );
+  const names = [
+    ...net.data.instances.map((i) => i.tags.Name),
+    ...net.data.networkInterfaces.map((e) => e.tags.Name),
+  ].filter((n): n is string => !!n);
   throw new ResolveError('UNKNOWN_ENDPOINT', t, role, [...new Set(names)].sort());
 }
 
@@ -76,14 +102,20 @@ function fromInstance(net: Network, inst: Instance, role: 'source' | 'destinatio
 function resolveIp(net: Network, ip: Ip, role: 'source' | 'destination', text: string): Endpoint {
   const owners = net.ownersOfPrivateIp(ip);
   if (owners.length > 1) {
-    throw new ResolveError('AMBIGUOUS_ENDPOINT', text, role, owners.map((o) => `${o.eni.networkInterfaceId} in ${o.eni.vpcId}`));
+    throw new ResolveError(
+      'AMBIGUOUS_ENDPOINT',
+      text,
+      role,
+      owners.map((o) => `${o.eni.networkInterfaceId} in ${o.eni.vpcId}`),
+    );
   }
   const owner = owners[0];
   if (owner) return { kind: 'interface', eni: owner.eni, instance: instanceOf(net, owner.eni), ip };
   if (ip.family === 4) {
     const pub = net.ownerOfPublicIp(ip);
     if (pub) {
-      if (role === 'source') return { kind: 'interface', eni: pub.eni, instance: instanceOf(net, pub.eni), ip: pub.ip };
+      if (role === 'source')
+        return { kind: 'interface', eni: pub.eni, instance: instanceOf(net, pub.eni), ip: pub.ip };
       return { kind: 'public-address', ip, owner: pub.eni };
     }
   }
@@ -93,7 +125,9 @@ function resolveIp(net: Network, ip: Ip, role: 'source' | 'destination', text: s
 
 /** The AWS-managed prefix list of a gateway-endpoint service (`com.amazonaws.<region>.s3`). */
 export function servicePrefixList(net: Network, service: string): PrefixList | undefined {
-  return net.data.prefixLists.find((p) => p.prefixListName.endsWith(`.${service}`) && p.prefixListName.startsWith('com.amazonaws.'));
+  return net.data.prefixLists.find(
+    (p) => p.prefixListName.endsWith(`.${service}`) && p.prefixListName.startsWith('com.amazonaws.'),
+  );
 }
 
 /** The address an interface endpoint uses in the given family (primary private IPv4, first IPv6). */

@@ -5,25 +5,26 @@
  * doubt (missing data, unmodelled component) is `unknown`; otherwise blocks, partial port ranges or
  * a clean pass. Wording is added by explain/.
  */
+
+import type { Network, NetworkInterface } from '../model/index.js';
 import {
   CLIENT_TYPES,
   type ClientType,
+  ephemeralRange,
   type Family,
+  formatIp,
+  formatPortRange,
   type Ip,
   type PortRange,
   PortSet,
-  ephemeralRange,
-  formatIp,
-  formatPortRange,
   protocolName,
   protocolUsesPorts,
 } from '../net/index.js';
-import type { Network, NetworkInterface } from '../model/index.js';
 import { pickInternetAddress } from './addresses.js';
 import { portsText } from './evaluate/security-group.js';
 import { blockerMessage, fixText, unknownMessage } from './explain/messages.js';
 import { type Packet, replyOf } from './packet.js';
-import { type Endpoint, ResolveError, interfaceAddress, resolveEndpoint } from './resolve.js';
+import { type Endpoint, interfaceAddress, ResolveError, resolveEndpoint } from './resolve.js';
 import type { Blocker, Disposition, FlowView, Trace, TraceWarning, UnknownReason, Verdict } from './types.js';
 import type { ConntrackEntry } from './walk-types.js';
 import { Walker } from './walker.js';
@@ -47,30 +48,51 @@ export function inferClientType(src: Endpoint): ClientType {
   const t = src.eni.interfaceType;
   if (t === 'nat_gateway') return 'nat-gateway';
   if (t === 'lambda') return 'lambda';
-  if (t === 'network_load_balancer' || t === 'gateway_load_balancer' || (src.eni.description ?? '').startsWith('ELB ')) return 'elb';
+  if (
+    t === 'network_load_balancer' ||
+    t === 'gateway_load_balancer' ||
+    (src.eni.description ?? '').startsWith('ELB ')
+  )
+    return 'elb';
   if (src.instance?.platform?.toLowerCase() === 'windows') return 'windows';
   return 'linux';
 }
 
 function pickFamily(q: TraceQuery, a: Endpoint, b: Endpoint): Family {
-  for (const e of [a, b]) if ((e.kind === 'internet' || e.kind === 'external' || e.kind === 'public-address') && e.ip) return e.ip.family;
+  for (const e of [a, b])
+    if ((e.kind === 'internet' || e.kind === 'external' || e.kind === 'public-address') && e.ip)
+      return e.ip.family;
   for (const e of [a, b]) if (e.kind === 'interface' && e.ip) return e.ip.family;
   if (q.ipv6) return 6;
   // An IPv6-only interface has no IPv4 address to use.
-  for (const e of [a, b]) if (e.kind === 'interface' && !interfaceAddress(e.eni, 4) && interfaceAddress(e.eni, 6)) return 6;
+  for (const e of [a, b])
+    if (e.kind === 'interface' && !interfaceAddress(e.eni, 4) && interfaceAddress(e.eni, 6)) return 6;
   return 4;
 }
 
-function addressFor(net: Network, e: Endpoint, family: Family, role: 'source' | 'destination', srcIsInternet: boolean): Ip {
+function addressFor(
+  net: Network,
+  e: Endpoint,
+  family: Family,
+  role: 'source' | 'destination',
+  srcIsInternet: boolean,
+): Ip {
   switch (e.kind) {
     case 'interface': {
       if (e.ip) return e.ip;
       if (role === 'destination' && srcIsInternet && family === 4) {
-        const pub = e.eni.privateAddresses.find((a) => a.primary)?.publicIp ?? e.eni.privateAddresses.find((a) => a.publicIp)?.publicIp;
+        const pub =
+          e.eni.privateAddresses.find((a) => a.primary)?.publicIp ??
+          e.eni.privateAddresses.find((a) => a.publicIp)?.publicIp;
         if (pub) return pub;
       }
       const ip = interfaceAddress(e.eni, family);
-      if (!ip) throw new ResolveError('NO_ADDRESS', `${e.instance?.instanceId ?? e.eni.networkInterfaceId} (IPv${family})`, role);
+      if (!ip)
+        throw new ResolveError(
+          'NO_ADDRESS',
+          `${e.instance?.instanceId ?? e.eni.networkInterfaceId} (IPv${family})`,
+          role,
+        );
       return ip;
     }
     case 'internet':
@@ -98,26 +120,55 @@ export function trace(net: Network, q: TraceQuery): Trace {
   const srcRange = q.sourcePort ?? ephemeralRange(clientType ?? 'any');
   const dstPorts = uses ? PortSet.of(q.port ?? { from: 0, to: 65535 }) : PortSet.all();
   const srcPorts = uses ? PortSet.of(srcRange) : PortSet.all();
-  const pkt: Packet = { src: srcIp, dst: dstIp, protocol: q.protocol, srcPorts, dstPorts, icmpType: q.icmpType, icmpCode: q.icmpCode };
+  const pkt: Packet = {
+    src: srcIp,
+    dst: dstIp,
+    protocol: q.protocol,
+    srcPorts,
+    dstPorts,
+    icmpType: q.icmpType,
+    icmpCode: q.icmpCode,
+  };
   const warnings: TraceWarning[] = [];
 
   const conntrack = new Map<string, ConntrackEntry>();
   const service = dst.kind === 'service' ? dst.service : undefined;
   const servicePrefixListId = dst.kind === 'service' ? dst.prefixList?.prefixListId : undefined;
-  const fwd = new Walker(net, { path: 'forward', reply: false, conntrack, service, servicePrefixListId }, dstPorts);
+  const fwd = new Walker(
+    net,
+    { path: 'forward', reply: false, conntrack, service, servicePrefixListId },
+    dstPorts,
+  );
 
   if (src.kind === 'interface') {
     if (src.instance) {
       const running = src.instance.state === 'running';
       const ref = fwd.ref('instance', src.instance.instanceId, src.instance.tags);
-      fwd.hop(ref, [{ kind: 'state', result: running ? 'info' : 'deny', matched: [], note: running ? 'INSTANCE_RUNNING' : 'INSTANCE_NOT_RUNNING', blocking: !running }]);
+      fwd.hop(ref, [
+        {
+          kind: 'state',
+          result: running ? 'info' : 'deny',
+          matched: [],
+          note: running ? 'INSTANCE_RUNNING' : 'INSTANCE_NOT_RUNNING',
+          blocking: !running,
+        },
+      ]);
       if (!running)
-        fwd.block({ code: 'BAD_STATE', component: ref, direction: null, rule: null, fix: { action: 'start-instance', instanceId: src.instance.instanceId }, facts: { state: src.instance.state } });
+        fwd.block({
+          code: 'BAD_STATE',
+          component: ref,
+          direction: null,
+          rule: null,
+          fix: { action: 'start-instance', instanceId: src.instance.instanceId },
+          facts: { state: src.instance.state },
+        });
     }
     fwd.hop(fwd.eniRef(src.eni), [{ kind: 'origin', result: 'info', matched: [], blocking: false }]);
     fwd.sendFrom(src.eni, pkt);
   } else if (src.kind === 'internet') {
-    fwd.hop(fwd.ref('internet', 'internet'), [{ kind: 'origin', result: 'info', matched: [], blocking: false }]);
+    fwd.hop(fwd.ref('internet', 'internet'), [
+      { kind: 'origin', result: 'info', matched: [], blocking: false },
+    ]);
     if (dst.kind === 'interface' && dstIp.family === 4 && !dst.eni.privateAddresses.some((a) => a.publicIp)) {
       startWithoutPublicIp(fwd, dst.eni, pkt);
     } else fwd.onInternet(pkt);
@@ -129,26 +180,38 @@ export function trace(net: Network, q: TraceQuery): Trace {
   const expected = expectedEnd(dst);
   const fend = fwd.end;
   const reached =
-    (fend.kind === 'interface' && expected.eni !== undefined && fend.eni.networkInterfaceId === expected.eni.networkInterfaceId) ||
+    (fend.kind === 'interface' &&
+      expected.eni !== undefined &&
+      fend.eni.networkInterfaceId === expected.eni.networkInterfaceId) ||
     (fend.kind === 'internet' && expected.kind === 'internet') ||
     (fend.kind === 'service' && expected.kind === 'service') ||
     fend.kind === 'not-filtered';
 
-  const reply = fend.kind === 'interface' || fend.kind === 'internet' || fend.kind === 'service' ? replyOf(fend.pkt) : undefined;
+  const reply =
+    fend.kind === 'interface' || fend.kind === 'internet' || fend.kind === 'service'
+      ? replyOf(fend.pkt)
+      : undefined;
   const ret = new Walker(net, { path: 'return', reply: true, conntrack }, reply?.dstPorts ?? PortSet.all());
   let returnReached = true;
   if (reached && reply && fend.kind !== 'not-filtered') {
     if (fend.kind === 'interface') ret.sendFrom(fend.eni, reply);
     else if (fend.kind === 'internet' || (fend.kind === 'service' && fend.via === 'internet'))
-      ret.fromInternet(reply, fwd.blockers.some((b) => b.code === 'IGW_PUBLIC_IP_ASSOCIATION_FOR_EGRESS'));
+      ret.fromInternet(
+        reply,
+        fwd.blockers.some((b) => b.code === 'IGW_PUBLIC_IP_ASSOCIATION_FOR_EGRESS'),
+      );
     else if (fend.kind === 'service' && fend.from) {
       ret.hop(ret.ref('aws-service', fend.service));
-      ret.hop(ret.ref('vpc-endpoint', fend.endpointId ?? ''), [{ kind: 'delivery', result: 'allow', matched: [], note: 'GATEWAY_ENDPOINT', blocking: false }]);
+      ret.hop(ret.ref('vpc-endpoint', fend.endpointId ?? ''), [
+        { kind: 'delivery', result: 'allow', matched: [], note: 'GATEWAY_ENDPOINT', blocking: false },
+      ]);
       ret.arrive(fend.from, reply, true);
     }
     const rend = ret.end;
     returnReached =
-      (src.kind === 'interface' && rend.kind === 'interface' && rend.eni.networkInterfaceId === src.eni.networkInterfaceId) ||
+      (src.kind === 'interface' &&
+        rend.kind === 'interface' &&
+        rend.eni.networkInterfaceId === src.eni.networkInterfaceId) ||
       (src.kind === 'internet' && rend.kind === 'internet');
   }
 
@@ -162,7 +225,8 @@ export function trace(net: Network, q: TraceQuery): Trace {
   let verdict: Verdict;
   if (firstBlock >= 0 && (firstUnknown < 0 || firstBlock < firstUnknown)) verdict = 'unreachable';
   else if (anyUnknown) verdict = 'unknown';
-  else if (anyBlock || !reached || !returnReached) verdict = fend.kind === 'unsupported' || fend.kind === 'insufficient-info' ? 'unknown' : 'unreachable';
+  else if (anyBlock || !reached || !returnReached)
+    verdict = fend.kind === 'unsupported' || fend.kind === 'insufficient-info' ? 'unknown' : 'unreachable';
   else if (anyPartial) verdict = 'partial';
   else verdict = 'reachable';
 
@@ -170,7 +234,12 @@ export function trace(net: Network, q: TraceQuery): Trace {
   const disposition =
     reached && (rendKind === 'unsupported' || rendKind === 'insufficient-info') && !fwd.fullyBlocked
       ? rendKind
-      : dispositionOf(fend.kind, fwd.fullyBlocked || fwd.live.isEmpty(), reached, ret.fullyBlocked || ret.live.isEmpty() || !returnReached);
+      : dispositionOf(
+          fend.kind,
+          fwd.fullyBlocked || fwd.live.isEmpty(),
+          reached,
+          ret.fullyBlocked || ret.live.isEmpty() || !returnReached,
+        );
 
   const blockers: Blocker[] = [
     ...fwd.blockers.map((b) => ({ b, path: 'forward' as const })),
@@ -195,7 +264,8 @@ export function trace(net: Network, q: TraceQuery): Trace {
   const unknowns: UnknownReason[] = [...fwd.unknowns, ...ret.unknowns]
     .filter((u) => {
       const key = `${u.code}|${u.missing}|${u.component?.id ?? ''}`;
-      if (u.code === 'MISSING_RESOURCE_TYPE' ? seen.has(`${u.code}|${u.missing}`) : seen.has(key)) return false;
+      if (u.code === 'MISSING_RESOURCE_TYPE' ? seen.has(`${u.code}|${u.missing}`) : seen.has(key))
+        return false;
       seen.add(u.code === 'MISSING_RESOURCE_TYPE' ? `${u.code}|${u.missing}` : key);
       return true;
     })
@@ -225,7 +295,10 @@ export function trace(net: Network, q: TraceQuery): Trace {
   };
   if (verdict === 'partial' && uses) {
     const working = ret.partialRemapped ? PortSet.empty() : ret.live;
-    return { ...result, ports: { working: portsText(working), failing: portsText(srcPorts.subtract(working)) } };
+    return {
+      ...result,
+      ports: { working: portsText(working), failing: portsText(srcPorts.subtract(working)) },
+    };
   }
   return result;
 }
@@ -238,12 +311,19 @@ function startWithoutPublicIp(w: Walker, eni: NetworkInterface, pkt: Packet): vo
     component: comp,
     direction: 'inbound',
     rule: null,
-    fix: { action: 'associate-public-ip', networkInterfaceId: eni.networkInterfaceId, privateIp: formatIp(pkt.dst) },
+    fix: {
+      action: 'associate-public-ip',
+      networkInterfaceId: eni.networkInterfaceId,
+      privateIp: formatIp(pkt.dst),
+    },
     facts: { networkInterfaceId: eni.networkInterfaceId, privateIp: formatIp(pkt.dst) },
   });
   // Go on as if it had one, so the rest of the path (gateway, NACL, SG) still shows its blockers.
   const igw = w.net.internetGatewayOf(eni.vpcId);
-  if (igw) w.hop(w.ref('internet-gateway', igw.internetGatewayId, igw.tags), [{ kind: 'translation', result: 'deny', matched: [], note: 'NO_PUBLIC_IPV4', blocking: true }]);
+  if (igw)
+    w.hop(w.ref('internet-gateway', igw.internetGatewayId, igw.tags), [
+      { kind: 'translation', result: 'deny', matched: [], note: 'NO_PUBLIC_IPV4', blocking: true },
+    ]);
   else w.noGateway(eni.vpcId);
   w.arrive(eni, pkt, true);
 }
@@ -292,7 +372,12 @@ function endpointView(e: Endpoint, ip: Ip): FlowView['source'] {
         name: (e.instance?.tags.Name ?? e.eni.tags.Name) || null,
       };
     case 'public-address':
-      return { address, kind: 'public-address', id: e.owner.attachment?.instanceId ?? e.owner.networkInterfaceId, name: null };
+      return {
+        address,
+        kind: 'public-address',
+        id: e.owner.attachment?.instanceId ?? e.owner.networkInterfaceId,
+        name: null,
+      };
     case 'service':
       return { address, kind: 'aws-service', id: e.service, name: e.prefixList?.prefixListId ?? null };
     default:

@@ -147,7 +147,9 @@ export interface Step {
   readonly direction?: 'inbound' | 'outbound' | undefined;
   readonly matched: readonly MatchedRule[];
   /** Ports of the evaluated range that passed / failed (TCP/UDP only). */
-  readonly ports?: { readonly evaluated: string; readonly allowed: string; readonly denied: string } | undefined;
+  readonly ports?:
+    | { readonly evaluated: string; readonly allowed: string; readonly denied: string }
+    | undefined;
   readonly translation?: Translation | undefined;
   /** A stable code for the renderer: what happened here (e.g. `REPLY_ALLOWED_BY_CONNECTION_TRACKING`). */
   readonly note?: string | undefined;
@@ -190,10 +192,27 @@ export type FixAction =
       readonly destination: string;
       readonly target: { readonly type: string; readonly id: string | null };
     }
-  | { readonly action: 'replace-route'; readonly routeTableId: string; readonly destination: string; readonly currentTarget: string }
-  | { readonly action: 'associate-public-ip'; readonly networkInterfaceId: string; readonly privateIp: string }
-  | { readonly action: 'disable-source-dest-check'; readonly networkInterfaceId: string; readonly instanceId: string | null }
-  | { readonly action: 'attach-internet-gateway'; readonly vpcId: string; readonly internetGatewayId: string | null }
+  | {
+      readonly action: 'replace-route';
+      readonly routeTableId: string;
+      readonly destination: string;
+      readonly currentTarget: string;
+    }
+  | {
+      readonly action: 'associate-public-ip';
+      readonly networkInterfaceId: string;
+      readonly privateIp: string;
+    }
+  | {
+      readonly action: 'disable-source-dest-check';
+      readonly networkInterfaceId: string;
+      readonly instanceId: string | null;
+    }
+  | {
+      readonly action: 'attach-internet-gateway';
+      readonly vpcId: string;
+      readonly internetGatewayId: string | null;
+    }
   | { readonly action: 'start-instance'; readonly instanceId: string }
   | { readonly action: 'change-component-state'; readonly componentId: string; readonly wanted: string }
   | { readonly action: 'use-different-path'; readonly reason: string };
@@ -233,8 +252,18 @@ export interface TraceWarning {
 }
 
 export interface FlowView {
-  readonly source: { readonly address: string; readonly kind: string; readonly id: string | null; readonly name: string | null };
-  readonly destination: { readonly address: string; readonly kind: string; readonly id: string | null; readonly name: string | null };
+  readonly source: {
+    readonly address: string;
+    readonly kind: string;
+    readonly id: string | null;
+    readonly name: string | null;
+  };
+  readonly destination: {
+    readonly address: string;
+    readonly kind: string;
+    readonly id: string | null;
+    readonly name: string | null;
+  };
   readonly protocol: number;
   readonly protocolName: string;
   readonly destinationPort: string | null;

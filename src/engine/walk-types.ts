@@ -3,8 +3,9 @@
  * connection-tracking entries made on the forward path and consulted on the return path, and how a
  * walk ended. Not part of the public JSON contract.
  */
-import type { Ip, PortSet } from '../net/index.js';
+
 import type { NetworkInterface } from '../model/index.js';
+import type { Ip, PortSet } from '../net/index.js';
 import type { Packet } from './packet.js';
 import type { BlockerCode, ComponentRef, FixAction, MatchedRule, UnknownCode } from './types.js';
 

@@ -8,22 +8,23 @@
  * whole ephemeral range on the way back); `live` keeps the subset that still gets through, which is
  * how `partial` verdicts arise. Knows forwarding; knows nothing about wording or CLI.
  */
+
+import type { Network, NetworkInterface, ResourceKind, Subnet } from '../model/index.js';
+import { isAttachedTo, nameOf, serviceShortName } from '../model/index.js';
 import {
-  type Ip,
-  PortSet,
   cidrContains,
   cidrOf,
   formatCidr,
   formatIp,
   ICMP,
   ICMPV6,
+  type Ip,
+  PortSet,
   parseIp,
   protocolUsesPorts,
   TCP,
   UDP,
 } from '../net/index.js';
-import type { Network, NetworkInterface, ResourceKind, Subnet } from '../model/index.js';
-import { isAttachedTo, nameOf, serviceShortName } from '../model/index.js';
 import { isInternetRoutable } from './addresses.js';
 import { aclMatched, evaluateNetworkAcl, freeRuleNumberBefore } from './evaluate/network-acl.js';
 import { lookupRoute, routeMatched } from './evaluate/route-table.js';
@@ -141,7 +142,11 @@ export class Walker {
 
   private hasSecurityGroups(eni: NetworkInterface): boolean {
     // NAT gateways and gateway-owned interfaces have no security group (aws-semantics §2.1.5).
-    return eni.interfaceType !== 'nat_gateway' && eni.interfaceType !== 'transit_gateway' && eni.groupIds.length > 0;
+    return (
+      eni.interfaceType !== 'nat_gateway' &&
+      eni.interfaceType !== 'transit_gateway' &&
+      eni.groupIds.length > 0
+    );
   }
 
   // ---- security groups and NACLs --------------------------------------------------------
@@ -153,13 +158,25 @@ export class Walker {
     if (this.opts.reply) {
       // Security groups are stateful: the reply of an allowed flow passes whatever the rules say (§2.1.2).
       this.hop(this.sgRef(firstGroup), [
-        { kind: 'connection-tracking', result: 'allow', direction, matched: [], note: 'REPLY_ALLOWED_BY_CONNECTION_TRACKING', groups: eni.groupIds, blocking: false },
+        {
+          kind: 'connection-tracking',
+          result: 'allow',
+          direction,
+          matched: [],
+          note: 'REPLY_ALLOWED_BY_CONNECTION_TRACKING',
+          groups: eni.groupIds,
+          blocking: false,
+        },
       ]);
       return;
     }
     if (this.missingKind('SecurityGroups', this.sgRef(firstGroup), true)) return;
     const ev = evaluateSecurityGroups(this.net, eni.groupIds, eni.vpcId, egress, pkt);
-    for (const u of ev.undecided) this.unknown({ code: 'PREFIX_LIST_ENTRIES_UNKNOWN', missing: u.missing, component: this.sgRef(u.rule.groupId) }, true);
+    for (const u of ev.undecided)
+      this.unknown(
+        { code: 'PREFIX_LIST_ENTRIES_UNKNOWN', missing: u.missing, component: this.sgRef(u.rule.groupId) },
+        true,
+      );
     const { result, denied } = this.filter(pkt, ev.allowed);
     const deciding = ev.matched[0]?.type === 'security-group-rule' ? ev.matched[0].groupId : firstGroup;
     const component = this.sgRef(deciding);
@@ -171,7 +188,13 @@ export class Walker {
         direction,
         matched: ev.matched,
         groups: eni.groupIds,
-        ports: uses ? { evaluated: portsText(pkt.dstPorts), allowed: portsText(ev.allowed.intersect(pkt.dstPorts)), denied: portsText(denied) } : undefined,
+        ports: uses
+          ? {
+              evaluated: portsText(pkt.dstPorts),
+              allowed: portsText(ev.allowed.intersect(pkt.dstPorts)),
+              denied: portsText(denied),
+            }
+          : undefined,
         blocking: result !== 'allow',
       },
     ]);
@@ -190,7 +213,11 @@ export class Walker {
           groupId: firstGroup,
           direction,
           ipProtocol: pkt.protocol,
-          fromPort: uses ? range!.from : pkt.protocol === ICMP || pkt.protocol === ICMPV6 ? (pkt.icmpType ?? -1) : null,
+          fromPort: uses
+            ? range!.from
+            : pkt.protocol === ICMP || pkt.protocol === ICMPV6
+              ? (pkt.icmpType ?? -1)
+              : null,
           toPort: uses ? range!.to : pkt.protocol === ICMP || pkt.protocol === ICMPV6 ? -1 : null,
           cidr: formatCidr(cidrOf(peer, peer.family === 4 ? 32 : 128)),
         },
@@ -208,7 +235,14 @@ export class Walker {
     const direction = egress ? 'outbound' : 'inbound';
     if (!acl) {
       if (!this.missingKind('NetworkAcls', this.ref('subnet', subnet.subnetId, subnet.tags), true))
-        this.unknown({ code: 'MISSING_RESOURCE', missing: `network ACL of ${subnet.subnetId}`, component: this.ref('subnet', subnet.subnetId) }, true);
+        this.unknown(
+          {
+            code: 'MISSING_RESOURCE',
+            missing: `network ACL of ${subnet.subnetId}`,
+            component: this.ref('subnet', subnet.subnetId),
+          },
+          true,
+        );
       return;
     }
     const ev = evaluateNetworkAcl(acl, egress, pkt);
@@ -222,7 +256,9 @@ export class Walker {
         result,
         direction,
         matched,
-        ports: uses ? { evaluated: portsText(pkt.dstPorts), allowed: portsText(ev.allowed), denied: portsText(denied) } : undefined,
+        ports: uses
+          ? { evaluated: portsText(pkt.dstPorts), allowed: portsText(ev.allowed), denied: portsText(denied) }
+          : undefined,
         blocking: result !== 'allow',
       },
     ]);
@@ -286,7 +322,13 @@ export class Walker {
     const unfiltered = subnet ? this.unfilteredService(subnet, pkt.dst) : undefined;
     if (unfiltered) {
       this.hop(this.ref('aws-service', unfiltered), [
-        { kind: 'not-filtered', result: 'allow', matched: [], note: 'AWS_DOES_NOT_FILTER_THIS_TRAFFIC', blocking: false },
+        {
+          kind: 'not-filtered',
+          result: 'allow',
+          matched: [],
+          note: 'AWS_DOES_NOT_FILTER_THIS_TRAFFIC',
+          blocking: false,
+        },
       ]);
       this.end = { kind: 'not-filtered', service: unfiltered, pkt };
       return;
@@ -296,7 +338,11 @@ export class Walker {
       this.sourceDestBlock(eni, 'outbound');
     }
     if (!subnet) {
-      this.unknown({ code: 'MISSING_RESOURCE', missing: eni.subnetId, component: this.ref('subnet', eni.subnetId) });
+      this.unknown({
+        code: 'MISSING_RESOURCE',
+        missing: eni.subnetId,
+        component: this.ref('subnet', eni.subnetId),
+      });
       this.end = { kind: 'insufficient-info' };
       return;
     }
@@ -305,7 +351,13 @@ export class Walker {
       const owner = this.net.ownersOfPrivateIp(pkt.dst, eni.vpcId)[0];
       if (owner) {
         this.hop(this.ref('subnet', subnet.subnetId, subnet.tags), [
-          { kind: 'same-subnet', result: 'info', matched: [], note: 'SAME_SUBNET_NO_ROUTE_TABLE_OR_NACL', blocking: false },
+          {
+            kind: 'same-subnet',
+            result: 'info',
+            matched: [],
+            note: 'SAME_SUBNET_NO_ROUTE_TABLE_OR_NACL',
+            blocking: false,
+          },
         ]);
         this.arrive(owner.eni, pkt, false);
         return;
@@ -338,7 +390,14 @@ export class Walker {
   private sourceDestBlock(eni: NetworkInterface, direction: 'inbound' | 'outbound'): void {
     const instanceId = eni.attachment?.instanceId ?? null;
     this.hop(this.eniRef(eni), [
-      { kind: 'source-dest-check', result: 'deny', direction, matched: [], note: 'SOURCE_DEST_CHECK_ENABLED', blocking: true },
+      {
+        kind: 'source-dest-check',
+        result: 'deny',
+        direction,
+        matched: [],
+        note: 'SOURCE_DEST_CHECK_ENABLED',
+        blocking: true,
+      },
     ]);
     this.block({
       code: 'ENI_SOURCE_DEST_CHECK_RESTRICTION',
@@ -355,7 +414,11 @@ export class Walker {
     const rt = this.net.routeTableFor(subnet.subnetId);
     if (!rt) {
       if (!this.missingKind('RouteTables', this.ref('subnet', subnet.subnetId)))
-        this.unknown({ code: 'MISSING_RESOURCE', missing: `route table of ${subnet.subnetId}`, component: this.ref('subnet', subnet.subnetId) });
+        this.unknown({
+          code: 'MISSING_RESOURCE',
+          missing: `route table of ${subnet.subnetId}`,
+          component: this.ref('subnet', subnet.subnetId),
+        });
       // Without route tables only the local route is certain; follow it for in-VPC destinations so the path still shows.
       const owner = this.net.ownersOfPrivateIp(pkt.dst, eni.vpcId)[0];
       if (owner) this.arrive(owner.eni, pkt, true);
@@ -366,13 +429,33 @@ export class Walker {
     const tableRef = this.ref('route-table', table.routeTableId, table.tags);
     const lookup = lookupRoute(this.net, table, pkt.dst, this.opts.servicePrefixListId);
     if (lookup.kind === 'unknown') {
-      this.hop(tableRef, [{ kind: 'route', result: 'unknown', matched: [], note: 'PREFIX_LIST_ENTRIES_UNKNOWN', blocking: false }]);
-      this.unknown({ code: 'PREFIX_LIST_ENTRIES_UNKNOWN', missing: lookup.prefixListId, component: tableRef });
+      this.hop(tableRef, [
+        {
+          kind: 'route',
+          result: 'unknown',
+          matched: [],
+          note: 'PREFIX_LIST_ENTRIES_UNKNOWN',
+          blocking: false,
+        },
+      ]);
+      this.unknown({
+        code: 'PREFIX_LIST_ENTRIES_UNKNOWN',
+        missing: lookup.prefixListId,
+        component: tableRef,
+      });
       this.end = { kind: 'insufficient-info' };
       return;
     }
     if (lookup.kind === 'none' || lookup.kind === 'unroutable') {
-      this.hop(tableRef, [{ kind: 'route', result: 'deny', matched: [], note: lookup.kind === 'none' ? 'NO_MATCHING_ROUTE' : 'LINK_LOCAL_NOT_ROUTED', blocking: true }]);
+      this.hop(tableRef, [
+        {
+          kind: 'route',
+          result: 'deny',
+          matched: [],
+          note: lookup.kind === 'none' ? 'NO_MATCHING_ROUTE' : 'LINK_LOCAL_NOT_ROUTED',
+          blocking: true,
+        },
+      ]);
       this.block({
         code: lookup.kind === 'none' ? 'NO_ROUTE_TO_DESTINATION' : 'UNROUTABLE_LINK_LOCAL',
         component: tableRef,
@@ -386,21 +469,35 @@ export class Walker {
     }
     const { route } = lookup.choice;
     const matched = routeMatched(table, route);
-    if (lookup.nonDeterministic) this.unknown({ code: 'NON_DETERMINISTIC_ROUTE', missing: route.destinationText, component: tableRef });
+    if (lookup.nonDeterministic)
+      this.unknown({ code: 'NON_DETERMINISTIC_ROUTE', missing: route.destinationText, component: tableRef });
     if (route.state !== 'active') {
-      this.hop(tableRef, [{ kind: 'route', result: 'deny', matched: [matched], note: 'ROUTE_NOT_ACTIVE', blocking: true }]);
+      this.hop(tableRef, [
+        { kind: 'route', result: 'deny', matched: [matched], note: 'ROUTE_NOT_ACTIVE', blocking: true },
+      ]);
       this.block({
         code: 'BAD_STATE_ROUTE',
         component: tableRef,
         direction: null,
         rule: matched,
-        fix: { action: 'replace-route', routeTableId: table.routeTableId, destination: route.destinationText, currentTarget: route.target.id },
+        fix: {
+          action: 'replace-route',
+          routeTableId: table.routeTableId,
+          destination: route.destinationText,
+          currentTarget: route.target.id,
+        },
       });
       this.end = { kind: 'dropped' };
       return;
     }
     this.hop(tableRef, [
-      { kind: 'route', result: 'allow', matched: [matched], note: rt.explicit ? undefined : 'MAIN_ROUTE_TABLE_IMPLICIT', blocking: false },
+      {
+        kind: 'route',
+        result: 'allow',
+        matched: [matched],
+        note: rt.explicit ? undefined : 'MAIN_ROUTE_TABLE_IMPLICIT',
+        blocking: false,
+      },
     ]);
     const t = route.target;
     switch (t.type) {
@@ -423,18 +520,28 @@ export class Walker {
         this.hop(this.ref(componentTypeOf(t.type), t.id), [
           { kind: 'gateway', result: 'unknown', matched: [], note: 'NOT_MODELLED_YET', blocking: false },
         ]);
-        this.unknown({ code: 'UNSUPPORTED_COMPONENT', missing: t.type, component: this.ref(componentTypeOf(t.type), t.id) });
+        this.unknown({
+          code: 'UNSUPPORTED_COMPONENT',
+          missing: t.type,
+          component: this.ref(componentTypeOf(t.type), t.id),
+        });
         this.end = { kind: 'unsupported' };
     }
   }
 
   private routeFix(routeTableId: string, eni: NetworkInterface, dst: Ip) {
-    const destination = formatCidr(this.isInternetPeer(dst) ? cidrOf(dst, 0) : (this.peerSubnetCidr(dst) ?? cidrOf(dst, dst.family === 4 ? 32 : 128)));
+    const destination = formatCidr(
+      this.isInternetPeer(dst)
+        ? cidrOf(dst, 0)
+        : (this.peerSubnetCidr(dst) ?? cidrOf(dst, dst.family === 4 ? 32 : 128)),
+    );
     let target: { type: string; id: string | null } = { type: 'unknown', id: null };
     if (this.isInternetPeer(dst)) {
       const hasPublic = eni.privateAddresses.some((a) => a.publicIp) || dst.family === 6;
       const igw = this.net.internetGatewayOf(eni.vpcId);
-      const nat = this.net.data.natGateways.find((n) => n.vpcId === eni.vpcId && n.state === 'available' && n.connectivityType === 'public');
+      const nat = this.net.data.natGateways.find(
+        (n) => n.vpcId === eni.vpcId && n.state === 'available' && n.connectivityType === 'public',
+      );
       if (hasPublic && igw) target = { type: 'internet-gateway', id: igw.internetGatewayId };
       else if (nat && dst.family === 4) target = { type: 'nat-gateway', id: nat.natGatewayId };
       else if (igw) target = { type: 'internet-gateway', id: igw.internetGatewayId };
@@ -442,7 +549,10 @@ export class Walker {
       const owner = this.net.ownersOfPrivateIp(dst)[0];
       const pcx = owner
         ? this.net.data.vpcPeeringConnections.find(
-            (p) => p.status === 'active' && [p.requester.vpcId, p.accepter.vpcId].includes(owner.eni.vpcId) && [p.requester.vpcId, p.accepter.vpcId].includes(eni.vpcId),
+            (p) =>
+              p.status === 'active' &&
+              [p.requester.vpcId, p.accepter.vpcId].includes(owner.eni.vpcId) &&
+              [p.requester.vpcId, p.accepter.vpcId].includes(eni.vpcId),
           )
         : undefined;
       if (pcx) target = { type: 'vpc-peering-connection', id: pcx.vpcPeeringConnectionId };
@@ -464,8 +574,17 @@ export class Walker {
       this.end = { kind: 'insufficient-info' };
       return;
     }
-    this.hop(component, [{ kind: 'delivery', result: 'deny', matched: [], note: 'NO_INTERFACE_HAS_ADDRESS', blocking: true }]);
-    this.block({ code: 'NO_INTERFACE_FOR_ADDRESS', component, direction: null, rule: null, fix: null, facts: { address: formatIp(dst) } });
+    this.hop(component, [
+      { kind: 'delivery', result: 'deny', matched: [], note: 'NO_INTERFACE_HAS_ADDRESS', blocking: true },
+    ]);
+    this.block({
+      code: 'NO_INTERFACE_FOR_ADDRESS',
+      component,
+      direction: null,
+      rule: null,
+      fix: null,
+      facts: { address: formatIp(dst) },
+    });
     this.end = { kind: 'dropped' };
   }
 
@@ -488,8 +607,22 @@ export class Walker {
         this.hop(this.eniRef(eni));
         const ng = this.net.natGatewayOfInterface(eni.networkInterfaceId);
         const comp = this.ref('nat-gateway', ng?.natGatewayId ?? eni.networkInterfaceId, ng?.tags);
-        this.hop(comp, [{ kind: 'gateway', result: 'deny', matched: [], note: 'NAT_GATEWAY_DROPS_INBOUND_INITIATED', blocking: true }]);
-        this.block({ code: 'NAT_GATEWAY_INBOUND_INITIATED', component: comp, direction: 'inbound', rule: null, fix: null });
+        this.hop(comp, [
+          {
+            kind: 'gateway',
+            result: 'deny',
+            matched: [],
+            note: 'NAT_GATEWAY_DROPS_INBOUND_INITIATED',
+            blocking: true,
+          },
+        ]);
+        this.block({
+          code: 'NAT_GATEWAY_INBOUND_INITIATED',
+          component: comp,
+          direction: 'inbound',
+          rule: null,
+          fix: null,
+        });
         this.end = { kind: 'dropped' };
         return;
       }
@@ -514,15 +647,40 @@ export class Walker {
     if (instance) {
       const ref = this.ref('instance', instance.instanceId, instance.tags);
       const running = instance.state === 'running';
-      this.hop(ref, [{ kind: 'state', result: running ? 'allow' : 'deny', matched: [], note: running ? 'INSTANCE_RUNNING' : 'INSTANCE_NOT_RUNNING', blocking: !running }]);
+      this.hop(ref, [
+        {
+          kind: 'state',
+          result: running ? 'allow' : 'deny',
+          matched: [],
+          note: running ? 'INSTANCE_RUNNING' : 'INSTANCE_NOT_RUNNING',
+          blocking: !running,
+        },
+      ]);
       if (!running)
-        this.block({ code: 'BAD_STATE', component: ref, direction: null, rule: null, fix: { action: 'start-instance', instanceId: instance.instanceId }, facts: { state: instance.state } });
+        this.block({
+          code: 'BAD_STATE',
+          component: ref,
+          direction: null,
+          rule: null,
+          fix: { action: 'start-instance', instanceId: instance.instanceId },
+          facts: { state: instance.state },
+        });
     } else if (eni.interfaceType === 'interface' && !eni.attachment && eni.status === 'available') {
       const ref = this.eniRef(eni);
-      this.block({ code: 'BAD_STATE', component: ref, direction: null, rule: null, fix: null, facts: { state: 'detached' } });
+      this.block({
+        code: 'BAD_STATE',
+        component: ref,
+        direction: null,
+        rule: null,
+        fix: null,
+        facts: { state: 'detached' },
+      });
     }
     const endpoint = this.net.endpointOfInterface(eni.networkInterfaceId);
-    if (endpoint) this.hop(this.ref('vpc-endpoint', endpoint.vpcEndpointId, endpoint.tags), [{ kind: 'delivery', result: 'allow', matched: [], note: 'INTERFACE_ENDPOINT', blocking: false }]);
+    if (endpoint)
+      this.hop(this.ref('vpc-endpoint', endpoint.vpcEndpointId, endpoint.tags), [
+        { kind: 'delivery', result: 'allow', matched: [], note: 'INTERFACE_ENDPOINT', blocking: false },
+      ]);
     this.end = { kind: 'interface', eni, pkt };
   }
 
@@ -533,22 +691,60 @@ export class Walker {
     const comp = this.ref('nat-gateway', ng?.natGatewayId ?? eni.networkInterfaceId, ng?.tags);
     const steps: Step[] = [];
     if (ng && ng.state !== 'available') {
-      steps.push({ kind: 'state', result: 'deny', matched: [], note: 'NAT_GATEWAY_NOT_AVAILABLE', blocking: true });
-      this.block({ code: 'BAD_STATE', component: comp, direction: null, rule: null, fix: { action: 'change-component-state', componentId: ng.natGatewayId, wanted: 'available' }, facts: { state: ng.state } });
+      steps.push({
+        kind: 'state',
+        result: 'deny',
+        matched: [],
+        note: 'NAT_GATEWAY_NOT_AVAILABLE',
+        blocking: true,
+      });
+      this.block({
+        code: 'BAD_STATE',
+        component: comp,
+        direction: null,
+        rule: null,
+        fix: { action: 'change-component-state', componentId: ng.natGatewayId, wanted: 'available' },
+        facts: { state: ng.state },
+      });
     }
     // NAT gateways translate TCP, UDP and ICMP only (§5.1.2).
     if (![TCP, UDP, ICMP].includes(pkt.protocol)) {
-      steps.push({ kind: 'gateway', result: 'deny', matched: [], note: 'NAT_GATEWAY_PROTOCOL', blocking: true });
-      this.block({ code: 'NAT_GATEWAY_PROTOCOL_RESTRICTION', component: comp, direction: null, rule: null, fix: null });
+      steps.push({
+        kind: 'gateway',
+        result: 'deny',
+        matched: [],
+        note: 'NAT_GATEWAY_PROTOCOL',
+        blocking: true,
+      });
+      this.block({
+        code: 'NAT_GATEWAY_PROTOCOL_RESTRICTION',
+        component: comp,
+        direction: null,
+        rule: null,
+        fix: null,
+      });
     }
     const natIp = ng?.addresses.find((a) => a.isPrimary)?.privateIp ?? eni.privateAddresses[0]?.ip ?? pkt.src;
     // A NAT gateway picks source ports 1024-65535 (§5.1.5).
     const natPorts = PortSet.of({ from: 1024, to: 65535 });
-    const t: Translation = { field: 'source', from: formatIp(pkt.src), to: formatIp(natIp), ports: protocolUsesPorts(pkt.protocol) ? '1024-65535' : undefined };
+    const t: Translation = {
+      field: 'source',
+      from: formatIp(pkt.src),
+      to: formatIp(natIp),
+      ports: protocolUsesPorts(pkt.protocol) ? '1024-65535' : undefined,
+    };
     steps.push({ kind: 'translation', result: 'info', matched: [], translation: t, blocking: false });
     this.hop(comp, steps);
-    this.opts.conntrack.set(eni.networkInterfaceId, { kind: 'nat-gateway', insideIp: pkt.src, insidePorts: pkt.srcPorts });
-    this.sendFrom(eni, { ...pkt, src: natIp, srcPorts: protocolUsesPorts(pkt.protocol) ? natPorts : pkt.srcPorts });
+    this.opts.conntrack.set(eni.networkInterfaceId, {
+      kind: 'nat-gateway',
+      insideIp: pkt.src,
+      insidePorts: pkt.srcPorts,
+    });
+    this.sendFrom(eni, {
+      ...pkt,
+      src: natIp,
+      srcPorts: protocolUsesPorts(pkt.protocol) ? natPorts : pkt.srcPorts,
+    });
   }
 
   /** An instance or ENI used as a route target: treated as a NAT instance that masquerades (§5.2). */
@@ -557,19 +753,47 @@ export class Walker {
     const instance = instanceId ? this.net.instances.get(instanceId) : undefined;
     const natIp = eni.privateAddresses.find((a) => a.primary)?.ip ?? eni.privateAddresses[0]?.ip;
     if (!natIp || pkt.dst.family !== 4) {
-      this.unknown({ code: 'UNSUPPORTED_COMPONENT', missing: 'IPv6 forwarding through an instance', component: this.eniRef(eni) });
+      this.unknown({
+        code: 'UNSUPPORTED_COMPONENT',
+        missing: 'IPv6 forwarding through an instance',
+        component: this.eniRef(eni),
+      });
       this.end = { kind: 'unsupported' };
       return;
     }
     const ref = instance ? this.ref('instance', instance.instanceId, instance.tags) : this.eniRef(eni);
     const steps: Step[] = [];
     if (instance && instance.state !== 'running') {
-      steps.push({ kind: 'state', result: 'deny', matched: [], note: 'INSTANCE_NOT_RUNNING', blocking: true });
-      this.block({ code: 'BAD_STATE', component: ref, direction: null, rule: null, fix: { action: 'start-instance', instanceId: instance.instanceId }, facts: { state: instance.state } });
+      steps.push({
+        kind: 'state',
+        result: 'deny',
+        matched: [],
+        note: 'INSTANCE_NOT_RUNNING',
+        blocking: true,
+      });
+      this.block({
+        code: 'BAD_STATE',
+        component: ref,
+        direction: null,
+        rule: null,
+        fix: { action: 'start-instance', instanceId: instance.instanceId },
+        facts: { state: instance.state },
+      });
     }
-    steps.push({ kind: 'translation', result: 'info', matched: [], note: 'NAT_INSTANCE_ASSUMED_MASQUERADE', translation: { field: 'source', from: formatIp(pkt.src), to: formatIp(natIp) }, blocking: false });
+    steps.push({
+      kind: 'translation',
+      result: 'info',
+      matched: [],
+      note: 'NAT_INSTANCE_ASSUMED_MASQUERADE',
+      translation: { field: 'source', from: formatIp(pkt.src), to: formatIp(natIp) },
+      blocking: false,
+    });
     this.hop(ref, steps);
-    this.opts.conntrack.set(eni.networkInterfaceId, { kind: 'nat-instance', insideIp: pkt.src, insidePorts: pkt.srcPorts });
+    this.opts.conntrack.set(eni.networkInterfaceId, {
+      kind: 'nat-instance',
+      insideIp: pkt.src,
+      insidePorts: pkt.srcPorts,
+    });
     this.sendFrom(eni, { ...pkt, src: natIp });
   }
 
@@ -589,7 +813,12 @@ export class Walker {
         kind: 'translation',
         result: 'info',
         matched: [],
-        translation: { field: 'destination', from: formatIp(pkt.dst), to: formatIp(track.insideIp), ports: uses ? portsText(track.insidePorts) : undefined },
+        translation: {
+          field: 'destination',
+          from: formatIp(pkt.dst),
+          to: formatIp(track.insideIp),
+          ports: uses ? portsText(track.insidePorts) : undefined,
+        },
         blocking: false,
       },
     ]);
@@ -605,10 +834,15 @@ export class Walker {
   private toNatGateway(eni: NetworkInterface, pkt: Packet, natGatewayId: string): void {
     const ng = this.net.natGateways.get(natGatewayId);
     if (!ng) return this.missingTarget('NatGateways', 'nat-gateway', natGatewayId);
-    const natEniId = ng.addresses.find((a) => a.isPrimary)?.networkInterfaceId ?? ng.addresses[0]?.networkInterfaceId;
+    const natEniId =
+      ng.addresses.find((a) => a.isPrimary)?.networkInterfaceId ?? ng.addresses[0]?.networkInterfaceId;
     const natEni = natEniId ? this.net.networkInterfaces.get(natEniId) : undefined;
     if (!natEni) {
-      this.unknown({ code: 'MISSING_RESOURCE', missing: `network interface of ${natGatewayId}`, component: this.ref('nat-gateway', natGatewayId) });
+      this.unknown({
+        code: 'MISSING_RESOURCE',
+        missing: `network interface of ${natGatewayId}`,
+        component: this.ref('nat-gateway', natGatewayId),
+      });
       this.end = { kind: 'insufficient-info' };
       return;
     }
@@ -622,7 +856,12 @@ export class Walker {
       target = eniId ? this.net.networkInterfaces.get(eniId) : undefined;
       target ??= this.net.interfacesOfInstance(id)[0];
     }
-    if (!target) return this.missingTarget(type === 'instance' ? 'Instances' : 'NetworkInterfaces', type === 'instance' ? 'instance' : 'network-interface', id);
+    if (!target)
+      return this.missingTarget(
+        type === 'instance' ? 'Instances' : 'NetworkInterfaces',
+        type === 'instance' ? 'instance' : 'network-interface',
+        id,
+      );
     this.arrive(target, pkt, target.subnetId !== eni.subnetId);
   }
 
@@ -633,8 +872,17 @@ export class Walker {
       return;
     }
     // The type was captured but this id is not in it: AWS blackholes routes to deleted targets (§1.3).
-    this.hop(comp, [{ kind: 'state', result: 'deny', matched: [], note: 'TARGET_NOT_IN_SNAPSHOT', blocking: true }]);
-    this.block({ code: 'BAD_STATE', component: comp, direction: null, rule: null, fix: null, facts: { state: 'missing' } });
+    this.hop(comp, [
+      { kind: 'state', result: 'deny', matched: [], note: 'TARGET_NOT_IN_SNAPSHOT', blocking: true },
+    ]);
+    this.block({
+      code: 'BAD_STATE',
+      component: comp,
+      direction: null,
+      rule: null,
+      fix: null,
+      facts: { state: 'missing' },
+    });
     this.end = { kind: 'dropped' };
   }
 
@@ -646,40 +894,102 @@ export class Walker {
     if (!igw) return this.missingTarget('InternetGateways', 'internet-gateway', igwId);
     const steps: Step[] = [];
     if (!isAttachedTo(igw, eni.vpcId)) {
-      steps.push({ kind: 'state', result: 'deny', matched: [], note: 'GATEWAY_NOT_ATTACHED', blocking: true });
-      this.block({ code: 'BAD_STATE_ATTACHMENT', component: comp, direction: null, rule: null, fix: { action: 'attach-internet-gateway', vpcId: eni.vpcId, internetGatewayId: igwId } });
+      steps.push({
+        kind: 'state',
+        result: 'deny',
+        matched: [],
+        note: 'GATEWAY_NOT_ATTACHED',
+        blocking: true,
+      });
+      this.block({
+        code: 'BAD_STATE_ATTACHMENT',
+        component: comp,
+        direction: null,
+        rule: null,
+        fix: { action: 'attach-internet-gateway', vpcId: eni.vpcId, internetGatewayId: igwId },
+      });
     }
     let out = pkt;
     if (pkt.src.family === 4) {
-      const ng = eni.interfaceType === 'nat_gateway' ? this.net.natGatewayOfInterface(eni.networkInterfaceId) : undefined;
+      const ng =
+        eni.interfaceType === 'nat_gateway'
+          ? this.net.natGatewayOfInterface(eni.networkInterfaceId)
+          : undefined;
       if (ng?.connectivityType === 'private') {
         // A private NAT gateway's traffic routed to an internet gateway is dropped by the IGW (§5.1.1).
-        steps.push({ kind: 'gateway', result: 'deny', matched: [], note: 'PRIVATE_NAT_GATEWAY_TO_IGW', blocking: true });
-        this.block({ code: 'PRIVATE_NAT_GATEWAY_TO_IGW', component: comp, direction: null, rule: null, fix: null, facts: { natGatewayId: ng.natGatewayId } });
+        steps.push({
+          kind: 'gateway',
+          result: 'deny',
+          matched: [],
+          note: 'PRIVATE_NAT_GATEWAY_TO_IGW',
+          blocking: true,
+        });
+        this.block({
+          code: 'PRIVATE_NAT_GATEWAY_TO_IGW',
+          component: comp,
+          direction: null,
+          rule: null,
+          fix: null,
+          facts: { natGatewayId: ng.natGatewayId },
+        });
       } else {
         const pa = eni.privateAddresses.find((a) => a.ip.value === pkt.src.value);
         if (pa?.publicIp) {
           // 1:1 NAT: the private source becomes the public IPv4 or Elastic IP (§4.1.2).
-          steps.push({ kind: 'translation', result: 'info', matched: [], translation: { field: 'source', from: formatIp(pkt.src), to: formatIp(pa.publicIp) }, blocking: false });
+          steps.push({
+            kind: 'translation',
+            result: 'info',
+            matched: [],
+            translation: { field: 'source', from: formatIp(pkt.src), to: formatIp(pa.publicIp) },
+            blocking: false,
+          });
           out = { ...pkt, src: pa.publicIp };
         } else {
-          steps.push({ kind: 'translation', result: 'deny', matched: [], note: 'NO_PUBLIC_IPV4', blocking: true });
+          steps.push({
+            kind: 'translation',
+            result: 'deny',
+            matched: [],
+            note: 'NO_PUBLIC_IPV4',
+            blocking: true,
+          });
           this.block({
             code: 'IGW_PUBLIC_IP_ASSOCIATION_FOR_EGRESS',
             component: comp,
             direction: 'outbound',
             rule: null,
-            fix: { action: 'associate-public-ip', networkInterfaceId: eni.networkInterfaceId, privateIp: formatIp(pkt.src) },
+            fix: {
+              action: 'associate-public-ip',
+              networkInterfaceId: eni.networkInterfaceId,
+              privateIp: formatIp(pkt.src),
+            },
             facts: { networkInterfaceId: eni.networkInterfaceId, privateIp: formatIp(pkt.src) },
           });
         }
       }
     } else {
-      steps.push({ kind: 'gateway', result: 'allow', matched: [], note: 'IPV6_NOT_TRANSLATED', blocking: false });
+      steps.push({
+        kind: 'gateway',
+        result: 'allow',
+        matched: [],
+        note: 'IPV6_NOT_TRANSLATED',
+        blocking: false,
+      });
     }
     if (eni.denyAllIgwTraffic) {
-      steps.push({ kind: 'gateway', result: 'deny', matched: [], note: 'DENY_ALL_IGW_TRAFFIC', blocking: true });
-      this.block({ code: 'IGW_DENY_ALL_TRAFFIC', component: this.eniRef(eni), direction: 'outbound', rule: null, fix: null });
+      steps.push({
+        kind: 'gateway',
+        result: 'deny',
+        matched: [],
+        note: 'DENY_ALL_IGW_TRAFFIC',
+        blocking: true,
+      });
+      this.block({
+        code: 'IGW_DENY_ALL_TRAFFIC',
+        component: this.eniRef(eni),
+        direction: 'outbound',
+        rule: null,
+        fix: null,
+      });
     }
     this.hop(comp, steps);
     this.onInternet(out, comp);
@@ -691,13 +1001,25 @@ export class Walker {
     const comp = this.ref('egress-only-internet-gateway', id, eigw.tags);
     const steps: Step[] = [];
     if (!isAttachedTo(eigw, eni.vpcId)) {
-      steps.push({ kind: 'state', result: 'deny', matched: [], note: 'GATEWAY_NOT_ATTACHED', blocking: true });
+      steps.push({
+        kind: 'state',
+        result: 'deny',
+        matched: [],
+        note: 'GATEWAY_NOT_ATTACHED',
+        blocking: true,
+      });
       this.block({ code: 'BAD_STATE_ATTACHMENT', component: comp, direction: null, rule: null, fix: null });
     }
     if (pkt.dst.family === 4) {
       // Egress-only internet gateways carry IPv6 only (§4.2.1).
       steps.push({ kind: 'gateway', result: 'deny', matched: [], note: 'EIGW_IPV6_ONLY', blocking: true });
-      this.block({ code: 'EIGW_IPV4_NOT_SUPPORTED', component: comp, direction: 'outbound', rule: null, fix: null });
+      this.block({
+        code: 'EIGW_IPV4_NOT_SUPPORTED',
+        component: comp,
+        direction: 'outbound',
+        rule: null,
+        fix: null,
+      });
       this.hop(comp, steps);
       this.end = { kind: 'dropped' };
       return;
@@ -705,15 +1027,33 @@ export class Walker {
     if (this.opts.reply && !this.opts.conntrack.has(`eigw:${eni.vpcId}`)) {
       // The reply of an internet-initiated connection leaving through an egress-only gateway: AWS does
       // not document whether the gateway passes it, so the engine does not guess.
-      steps.push({ kind: 'gateway', result: 'unknown', matched: [], note: 'EIGW_REPLY_TO_INBOUND_INITIATED', blocking: false });
+      steps.push({
+        kind: 'gateway',
+        result: 'unknown',
+        matched: [],
+        note: 'EIGW_REPLY_TO_INBOUND_INITIATED',
+        blocking: false,
+      });
       this.hop(comp, steps);
-      this.unknown({ code: 'ASYMMETRIC_RETURN', missing: 'reply of an internet-initiated IPv6 connection through an egress-only internet gateway', component: comp }, true);
+      this.unknown(
+        {
+          code: 'ASYMMETRIC_RETURN',
+          missing: 'reply of an internet-initiated IPv6 connection through an egress-only internet gateway',
+          component: comp,
+        },
+        true,
+      );
       this.onInternet(pkt, comp);
       return;
     }
     steps.push({ kind: 'gateway', result: 'allow', matched: [], note: 'EIGW_OUTBOUND', blocking: false });
     this.hop(comp, steps);
-    if (!this.opts.reply) this.opts.conntrack.set(`eigw:${eni.vpcId}`, { kind: 'egress-only-internet-gateway', insideIp: pkt.src, insidePorts: pkt.srcPorts });
+    if (!this.opts.reply)
+      this.opts.conntrack.set(`eigw:${eni.vpcId}`, {
+        kind: 'egress-only-internet-gateway',
+        insideIp: pkt.src,
+        insidePorts: pkt.srcPorts,
+      });
     this.onInternet(pkt, comp);
   }
 
@@ -726,17 +1066,36 @@ export class Walker {
     if (!isInternetRoutable(pkt.dst)) {
       // The internet does not carry private or reserved destinations (Batfish's AWS backbone drops them too).
       const comp = this.ref('internet', 'internet');
-      this.hop(comp, [{ kind: 'delivery', result: 'deny', matched: [], note: 'PRIVATE_DESTINATION_ON_INTERNET', blocking: true }]);
-      this.block({ code: 'INTERNET_UNROUTABLE_DESTINATION', component: from ?? comp, direction: null, rule: null, fix: null, facts: { destination: formatIp(pkt.dst) } });
+      this.hop(comp, [
+        {
+          kind: 'delivery',
+          result: 'deny',
+          matched: [],
+          note: 'PRIVATE_DESTINATION_ON_INTERNET',
+          blocking: true,
+        },
+      ]);
+      this.block({
+        code: 'INTERNET_UNROUTABLE_DESTINATION',
+        component: from ?? comp,
+        direction: null,
+        rule: null,
+        fix: null,
+        facts: { destination: formatIp(pkt.dst) },
+      });
       this.end = { kind: 'dropped' };
       return;
     }
     if (this.opts.service && !this.opts.reply) {
-      this.hop(this.ref('aws-service', this.opts.service), [{ kind: 'delivery', result: 'allow', matched: [], note: 'SERVICE_PUBLIC_ENDPOINT', blocking: false }]);
+      this.hop(this.ref('aws-service', this.opts.service), [
+        { kind: 'delivery', result: 'allow', matched: [], note: 'SERVICE_PUBLIC_ENDPOINT', blocking: false },
+      ]);
       this.end = { kind: 'service', service: this.opts.service, via: 'internet', pkt };
       return;
     }
-    this.hop(this.ref('internet', 'internet'), [{ kind: 'delivery', result: 'allow', matched: [], note: 'INTERNET_HOST', blocking: false }]);
+    this.hop(this.ref('internet', 'internet'), [
+      { kind: 'delivery', result: 'allow', matched: [], note: 'INTERNET_HOST', blocking: false },
+    ]);
     this.end = { kind: 'internet', pkt };
   }
 
@@ -752,7 +1111,8 @@ export class Walker {
     }
     const owner =
       pkt.dst.family === 4
-        ? (this.net.ownerOfPublicIp(pkt.dst) ?? (assumePublic ? this.net.ownersOfPrivateIp(pkt.dst)[0] : undefined))
+        ? (this.net.ownerOfPublicIp(pkt.dst) ??
+          (assumePublic ? this.net.ownersOfPrivateIp(pkt.dst)[0] : undefined))
         : this.net.ownersOfPrivateIp(pkt.dst)[0];
     if (!owner) {
       this.onInternet(pkt);
@@ -765,7 +1125,13 @@ export class Walker {
       if (this.opts.reply && eigw && this.opts.conntrack.has(`eigw:${vpcId}`)) {
         // The egress-only gateway is stateful: it lets the response back in (§4.2.2).
         this.hop(this.ref('egress-only-internet-gateway', eigw.egressOnlyInternetGatewayId, eigw.tags), [
-          { kind: 'connection-tracking', result: 'allow', matched: [], note: 'EIGW_RETURN_TRAFFIC', blocking: false },
+          {
+            kind: 'connection-tracking',
+            result: 'allow',
+            matched: [],
+            note: 'EIGW_RETURN_TRAFFIC',
+            blocking: false,
+          },
         ]);
       } else if (igw) {
         this.hop(this.ref('internet-gateway', igw.internetGatewayId, igw.tags), [
@@ -773,13 +1139,33 @@ export class Walker {
         ]);
       } else if (eigw) {
         const comp = this.ref('egress-only-internet-gateway', eigw.egressOnlyInternetGatewayId, eigw.tags);
-        this.hop(comp, [{ kind: 'gateway', result: 'deny', matched: [], note: 'EIGW_BLOCKS_INBOUND_INITIATED', blocking: true }]);
-        this.block({ code: 'EIGW_INBOUND_INITIATED', component: comp, direction: 'inbound', rule: null, fix: null });
+        this.hop(comp, [
+          {
+            kind: 'gateway',
+            result: 'deny',
+            matched: [],
+            note: 'EIGW_BLOCKS_INBOUND_INITIATED',
+            blocking: true,
+          },
+        ]);
+        this.block({
+          code: 'EIGW_INBOUND_INITIATED',
+          component: comp,
+          direction: 'inbound',
+          rule: null,
+          fix: null,
+        });
       } else if (!this.missingKind('InternetGateways', undefined, true)) {
         this.noGateway(vpcId);
       }
       if (owner.eni.denyAllIgwTraffic && !this.opts.reply) {
-        this.block({ code: 'IGW_DENY_ALL_TRAFFIC', component: this.eniRef(owner.eni), direction: 'inbound', rule: null, fix: null });
+        this.block({
+          code: 'IGW_DENY_ALL_TRAFFIC',
+          component: this.eniRef(owner.eni),
+          direction: 'inbound',
+          rule: null,
+          fix: null,
+        });
       }
       this.arrive(owner.eni, pkt, true);
       return;
@@ -790,7 +1176,13 @@ export class Walker {
     } else {
       // Internet-bound traffic to a public IPv4 or Elastic IP is mapped to the private address (§4.1.2).
       this.hop(this.ref('internet-gateway', igw.internetGatewayId, igw.tags), [
-        { kind: 'translation', result: 'info', matched: [], translation: { field: 'destination', from: formatIp(pkt.dst), to: formatIp(owner.ip) }, blocking: false },
+        {
+          kind: 'translation',
+          result: 'info',
+          matched: [],
+          translation: { field: 'destination', from: formatIp(pkt.dst), to: formatIp(owner.ip) },
+          blocking: false,
+        },
       ]);
     }
     this.arrive(owner.eni, { ...pkt, dst: owner.ip }, true);
@@ -798,8 +1190,16 @@ export class Walker {
 
   noGateway(vpcId: string): void {
     const comp = this.ref('vpc', vpcId, this.net.vpcs.get(vpcId)?.tags);
-    this.hop(comp, [{ kind: 'gateway', result: 'deny', matched: [], note: 'NO_INTERNET_GATEWAY', blocking: true }]);
-    this.block({ code: 'BAD_STATE_ATTACHMENT', component: comp, direction: 'inbound', rule: null, fix: { action: 'attach-internet-gateway', vpcId, internetGatewayId: null } });
+    this.hop(comp, [
+      { kind: 'gateway', result: 'deny', matched: [], note: 'NO_INTERNET_GATEWAY', blocking: true },
+    ]);
+    this.block({
+      code: 'BAD_STATE_ATTACHMENT',
+      component: comp,
+      direction: 'inbound',
+      rule: null,
+      fix: { action: 'attach-internet-gateway', vpcId, internetGatewayId: null },
+    });
   }
 
   // ---- peering and endpoints -------------------------------------------------------------------
@@ -811,14 +1211,28 @@ export class Walker {
     const steps: Step[] = [];
     if (pcx.status !== 'active') {
       steps.push({ kind: 'state', result: 'deny', matched: [], note: 'PEERING_NOT_ACTIVE', blocking: true });
-      this.block({ code: 'BAD_STATE', component: comp, direction: null, rule: null, fix: null, facts: { state: pcx.status } });
+      this.block({
+        code: 'BAD_STATE',
+        component: comp,
+        direction: null,
+        rule: null,
+        fix: null,
+        facts: { state: pcx.status },
+      });
     }
     const peer = pcx.requester.vpcId === eni.vpcId ? pcx.accepter : pcx.requester;
     this.hop(comp, steps);
     const inPeer = [...peer.cidrBlocks, ...peer.ipv6CidrBlocks].some((c) => cidrContains(c, pkt.dst));
     if (!inPeer) {
       // Peering is not transitive: the peer VPC never forwards to its gateways or other peers (§2.7).
-      this.block({ code: 'PEERING_NOT_TRANSITIVE', component: comp, direction: null, rule: null, fix: null, facts: { destination: formatIp(pkt.dst) } });
+      this.block({
+        code: 'PEERING_NOT_TRANSITIVE',
+        component: comp,
+        direction: null,
+        rule: null,
+        fix: null,
+        facts: { destination: formatIp(pkt.dst) },
+      });
       this.end = { kind: 'dropped' };
       return;
     }
@@ -828,7 +1242,8 @@ export class Walker {
       return;
     }
     const owner = this.net.ownersOfPrivateIp(pkt.dst, peer.vpcId)[0];
-    if (!owner) return this.noInterface(pkt.dst, this.ref('vpc', peer.vpcId, this.net.vpcs.get(peer.vpcId)?.tags));
+    if (!owner)
+      return this.noInterface(pkt.dst, this.ref('vpc', peer.vpcId, this.net.vpcs.get(peer.vpcId)?.tags));
     this.arrive(owner.eni, pkt, true);
   }
 
@@ -837,15 +1252,34 @@ export class Walker {
     if (!ep) return this.missingTarget('VpcEndpoints', 'vpc-endpoint', id);
     const comp = this.ref('vpc-endpoint', id, ep.tags);
     if (ep.vpcEndpointType !== 'Gateway') {
-      this.hop(comp, [{ kind: 'gateway', result: 'unknown', matched: [], note: 'NOT_MODELLED_YET', blocking: false }]);
-      this.unknown({ code: 'UNSUPPORTED_COMPONENT', missing: `${ep.vpcEndpointType} endpoint as a route target`, component: comp });
+      this.hop(comp, [
+        { kind: 'gateway', result: 'unknown', matched: [], note: 'NOT_MODELLED_YET', blocking: false },
+      ]);
+      this.unknown({
+        code: 'UNSUPPORTED_COMPONENT',
+        missing: `${ep.vpcEndpointType} endpoint as a route target`,
+        component: comp,
+      });
       this.end = { kind: 'unsupported' };
       return;
     }
     const steps: Step[] = [];
     if (ep.state.toLowerCase() !== 'available') {
-      steps.push({ kind: 'state', result: 'deny', matched: [], note: 'ENDPOINT_NOT_AVAILABLE', blocking: true });
-      this.block({ code: 'BAD_STATE', component: comp, direction: null, rule: null, fix: null, facts: { state: ep.state } });
+      steps.push({
+        kind: 'state',
+        result: 'deny',
+        matched: [],
+        note: 'ENDPOINT_NOT_AVAILABLE',
+        blocking: true,
+      });
+      this.block({
+        code: 'BAD_STATE',
+        component: comp,
+        direction: null,
+        rule: null,
+        fix: null,
+        facts: { state: ep.state },
+      });
     }
     steps.push({ kind: 'delivery', result: 'allow', matched: [], note: 'GATEWAY_ENDPOINT', blocking: false });
     this.hop(comp, steps);

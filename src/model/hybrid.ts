@@ -5,7 +5,13 @@
 import type { Origin, Tags } from './common.js';
 
 export interface HybridResource {
-  readonly kind: 'vpn-gateway' | 'customer-gateway' | 'vpn-connection' | 'transit-gateway' | 'transit-gateway-attachment' | 'transit-gateway-route-table';
+  readonly kind:
+    | 'vpn-gateway'
+    | 'customer-gateway'
+    | 'vpn-connection'
+    | 'transit-gateway'
+    | 'transit-gateway-attachment'
+    | 'transit-gateway-route-table';
   readonly id: string;
   readonly state?: string | undefined;
   readonly vpcIds: readonly string[];

@@ -13,7 +13,9 @@ export interface Instance {
   readonly sourceDestCheck: boolean;
   readonly networkInterfaceIds: readonly string[];
   readonly ownerId?: string | undefined;
-  readonly status?: { readonly system?: string | undefined; readonly instance?: string | undefined } | undefined;
+  readonly status?:
+    | { readonly system?: string | undefined; readonly instance?: string | undefined }
+    | undefined;
   readonly tags: Tags;
   readonly origin: Origin;
 }

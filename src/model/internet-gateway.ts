@@ -15,6 +15,9 @@ export interface InternetGateway {
   readonly origin: Origin;
 }
 
-export function isAttachedTo(gw: { readonly attachments: readonly GatewayAttachment[] }, vpcId: string): boolean {
+export function isAttachedTo(
+  gw: { readonly attachments: readonly GatewayAttachment[] },
+  vpcId: string,
+): boolean {
   return gw.attachments.some((a) => a.vpcId === vpcId && (a.state === 'available' || a.state === 'attached'));
 }

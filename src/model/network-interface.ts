@@ -27,7 +27,11 @@ export interface NetworkInterface {
   readonly privateAddresses: readonly PrivateAddress[];
   readonly ipv6Addresses: readonly Ip[];
   readonly attachment?:
-    | { readonly instanceId?: string | undefined; readonly deviceIndex?: number | undefined; readonly status?: string | undefined }
+    | {
+        readonly instanceId?: string | undefined;
+        readonly deviceIndex?: number | undefined;
+        readonly status?: string | undefined;
+      }
     | undefined;
   readonly denyAllIgwTraffic: boolean;
   readonly ownerId?: string | undefined;

@@ -3,7 +3,7 @@
  * (resources by id, subnet → route table and NACL, address → interface, public IP → interface).
  * Pure data and pure lookups; it knows AWS's implicit associations but nothing about packets.
  */
-import { type Ip, type Cidr, cidrContains, formatIp } from '../net/index.js';
+import { type Cidr, cidrContains, formatIp, type Ip } from '../net/index.js';
 import type { Origin, ResourceKind } from './common.js';
 import type { LoadWarning } from './diagnostic.js';
 import type { EgressOnlyInternetGateway } from './egress-only-internet-gateway.js';
@@ -99,7 +99,10 @@ export class Network {
     this.instances = byId(data.instances, (i) => i.instanceId);
     this.networkInterfaces = byId(data.networkInterfaces, (e) => e.networkInterfaceId);
     this.internetGateways = byId(data.internetGateways, (g) => g.internetGatewayId);
-    this.egressOnlyInternetGateways = byId(data.egressOnlyInternetGateways, (g) => g.egressOnlyInternetGatewayId);
+    this.egressOnlyInternetGateways = byId(
+      data.egressOnlyInternetGateways,
+      (g) => g.egressOnlyInternetGatewayId,
+    );
     this.natGateways = byId(data.natGateways, (n) => n.natGatewayId);
     this.vpcEndpoints = byId(data.vpcEndpoints, (e) => e.vpcEndpointId);
     this.vpcPeeringConnections = byId(data.vpcPeeringConnections, (p) => p.vpcPeeringConnectionId);
@@ -134,7 +137,8 @@ export class Network {
       if (eni.attachment?.instanceId) push(this.enisByInstance, eni.attachment.instanceId, eni);
     }
     for (const ng of data.natGateways) {
-      for (const a of ng.addresses) if (a.networkInterfaceId) this.natGatewayByEni.set(a.networkInterfaceId, ng);
+      for (const a of ng.addresses)
+        if (a.networkInterfaceId) this.natGatewayByEni.set(a.networkInterfaceId, ng);
     }
     for (const ep of data.vpcEndpoints) {
       for (const id of ep.networkInterfaceIds) this.endpointByEni.set(id, ep);

@@ -5,8 +5,18 @@
  * that matches it, so one call answers for a whole ephemeral range.
  * Knows NACL matching; does not know when a packet crosses a subnet boundary (the walker does).
  */
-import { ICMP, ICMPV6, type Ip, PortSet, cidrContains, formatCidr, formatPortRange, protocolUsesPorts } from '../../net/index.js';
+
 import { type NetworkAcl, type NetworkAclEntry, ruleNumberText } from '../../model/index.js';
+import {
+  cidrContains,
+  formatCidr,
+  formatPortRange,
+  ICMP,
+  ICMPV6,
+  type Ip,
+  PortSet,
+  protocolUsesPorts,
+} from '../../net/index.js';
 import type { Packet } from '../packet.js';
 import type { MatchedRule } from '../types.js';
 
@@ -26,7 +36,8 @@ const sortedCache = new WeakMap<NetworkAcl, { in: NetworkAclEntry[]; out: Networ
 export function sortedEntries(acl: NetworkAcl, egress: boolean): readonly NetworkAclEntry[] {
   let c = sortedCache.get(acl);
   if (!c) {
-    const by = (e: boolean) => acl.entries.filter((x) => x.egress === e).sort((a, b) => a.ruleNumber - b.ruleNumber);
+    const by = (e: boolean) =>
+      acl.entries.filter((x) => x.egress === e).sort((a, b) => a.ruleNumber - b.ruleNumber);
     c = { in: by(false), out: by(true) };
     sortedCache.set(acl, c);
   }
@@ -70,7 +81,13 @@ export function evaluateNetworkAcl(acl: NetworkAcl, egress: boolean, pkt: Packet
   return { allowed, decisions };
 }
 
-export function aclMatched(acl: NetworkAcl, d: AclDecision, egress: boolean, family: 4 | 6, usesPorts: boolean): MatchedRule {
+export function aclMatched(
+  acl: NetworkAcl,
+  d: AclDecision,
+  egress: boolean,
+  family: 4 | 6,
+  usesPorts: boolean,
+): MatchedRule {
   const e = d.entry;
   const ruleNumber = e ? e.ruleNumber : family === 4 ? 32767 : 32768;
   return {

@@ -6,8 +6,9 @@
  * destinations in 169.254.168.0/22 and fd00:ec2::/32 are never routed (§1.2.6).
  * Knows route tables and prefix lists; does not know what a target does with the packet.
  */
-import { type Cidr, type Ip, LpmTrie, cidrContains, formatCidr, parseCidr } from '../../net/index.js';
+
 import type { Network, Route, RouteTable } from '../../model/index.js';
+import { type Cidr, cidrContains, formatCidr, type Ip, LpmTrie, parseCidr } from '../../net/index.js';
 import type { MatchedRule } from '../types.js';
 
 export interface RouteChoice {
@@ -42,7 +43,8 @@ function indexOf(table: RouteTable): TableIndex {
   if (!idx) {
     idx = { v4: new LpmTrie<Route>(4), v6: new LpmTrie<Route>(6), prefixListRoutes: [] };
     for (const r of table.routes) {
-      if (r.destination.kind === 'cidr') (r.destination.cidr.family === 4 ? idx.v4 : idx.v6).insert(r.destination.cidr, r);
+      if (r.destination.kind === 'cidr')
+        (r.destination.cidr.family === 4 ? idx.v4 : idx.v6).insert(r.destination.cidr, r);
       else idx.prefixListRoutes.push(r);
     }
     cache.set(table, idx);
@@ -64,7 +66,12 @@ function isLocal(r: Route): boolean {
  * Look a destination up. `servicePrefixListId` marks a packet known to be addressed to that AWS
  * service (e.g. `--to s3`) so its prefix-list route matches even when the list's entries were not captured.
  */
-export function lookupRoute(net: Network, table: RouteTable, dst: Ip, servicePrefixListId?: string): RouteLookup {
+export function lookupRoute(
+  net: Network,
+  table: RouteTable,
+  dst: Ip,
+  servicePrefixListId?: string,
+): RouteLookup {
   for (const u of UNROUTABLE) if (cidrContains(u, dst)) return { kind: 'unroutable', range: formatCidr(u) };
   const idx = indexOf(table);
   const candidates: Candidate[] = [];
@@ -105,13 +112,26 @@ export function lookupRoute(net: Network, table: RouteTable, dst: Ip, servicePre
     if (local) best = local;
   }
   // An unknown prefix list could hold a longer prefix than the winner: only a /32 (or /128) winner is safe.
-  if (unknownPl && unknownPl.route.destination.kind === 'prefix-list' && best.cidr.prefix < (dst.family === 4 ? 32 : 128)) {
-    if (!isLocal(best.route)) return { kind: 'unknown', prefixListId: unknownPl.route.destination.prefixListId };
+  if (
+    unknownPl &&
+    unknownPl.route.destination.kind === 'prefix-list' &&
+    best.cidr.prefix < (dst.family === 4 ? 32 : 128)
+  ) {
+    if (!isLocal(best.route))
+      return { kind: 'unknown', prefixListId: unknownPl.route.destination.prefixListId };
   }
   const ties = known.filter(
-    (c) => c.cidr.prefix === best.cidr.prefix && rank(c.route) === 1 && rank(best.route) === 1 && c.route.target.id !== best.route.target.id,
+    (c) =>
+      c.cidr.prefix === best.cidr.prefix &&
+      rank(c.route) === 1 &&
+      rank(best.route) === 1 &&
+      c.route.target.id !== best.route.target.id,
   );
-  return { kind: 'route', choice: { route: best.route, matchedCidr: best.cidr }, nonDeterministic: ties.length > 0 };
+  return {
+    kind: 'route',
+    choice: { route: best.route, matchedCidr: best.cidr },
+    nonDeterministic: ties.length > 0,
+  };
 }
 
 export function routeMatched(table: RouteTable, r: Route): MatchedRule {

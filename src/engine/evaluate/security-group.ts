@@ -4,17 +4,18 @@
  * answer says exactly which destination ports pass.
  * Knows rule matching; does not know connection tracking (the walker decides when a reply skips SGs).
  */
+
+import type { Network, SecurityGroupRule } from '../../model/index.js';
 import {
+  cidrContains,
+  formatCidr,
+  formatPortRange,
   ICMP,
   ICMPV6,
   type Ip,
   PortSet,
-  cidrContains,
-  formatCidr,
-  formatPortRange,
   protocolUsesPorts,
 } from '../../net/index.js';
-import type { Network, SecurityGroupRule } from '../../model/index.js';
 import type { Packet } from '../packet.js';
 import type { MatchedRule } from '../types.js';
 
@@ -69,7 +70,11 @@ function groupMatches(net: Network, groupId: string, peer: Ip, localVpcId: strin
 export function peeredActive(net: Network, a: string, b: string): boolean {
   for (const p of net.data.vpcPeeringConnections) {
     if (p.status !== 'active') continue;
-    if ((p.requester.vpcId === a && p.accepter.vpcId === b) || (p.requester.vpcId === b && p.accepter.vpcId === a)) return true;
+    if (
+      (p.requester.vpcId === a && p.accepter.vpcId === b) ||
+      (p.requester.vpcId === b && p.accepter.vpcId === a)
+    )
+      return true;
   }
   return false;
 }

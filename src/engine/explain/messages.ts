@@ -16,7 +16,10 @@ function protoText(p: number): string {
 export function ruleText(r: MatchedRule): string {
   switch (r.type) {
     case 'security-group-rule': {
-      const ports = r.ipProtocol === 6 || r.ipProtocol === 17 ? ` ${r.fromPort === r.toPort ? r.fromPort : `${r.fromPort}-${r.toPort}`}` : '';
+      const ports =
+        r.ipProtocol === 6 || r.ipProtocol === 17
+          ? ` ${r.fromPort === r.toPort ? r.fromPort : `${r.fromPort}-${r.toPort}`}`
+          : '';
       const dir = r.egress ? 'to' : 'from';
       const desc = r.description ? ` "${r.description}"` : '';
       return `${r.groupId} ${r.egress ? 'outbound' : 'inbound'} rule: ${protoText(r.ipProtocol)}${ports} ${dir} ${r.peer}${desc}`;
@@ -42,7 +45,8 @@ export function fixText(f: FixAction): string {
       return `add to ${f.groupId} ${f.direction}: ${protoText(f.ipProtocol)}${ports} ${f.direction === 'inbound' ? 'from' : 'to'} ${f.cidr}`;
     }
     case 'add-network-acl-entry': {
-      const where = f.beforeRuleNumber >= 32767 ? 'before the default * rule' : `before rule ${f.beforeRuleNumber}`;
+      const where =
+        f.beforeRuleNumber >= 32767 ? 'before the default * rule' : `before rule ${f.beforeRuleNumber}`;
       const num = f.ruleNumber === null ? 'renumber first, then' : `as rule ${f.ruleNumber}`;
       const ports = f.portRange ? ` ${f.portRange}` : f.icmpType !== undefined ? ` type ${f.icmpType}` : '';
       return `add to ${f.networkAclId} ${f.egress ? 'outbound' : 'inbound'}, ${where} (${num}): allow ${protoText(f.protocol)}${ports} ${f.egress ? 'to' : 'from'} ${f.cidr}`;
@@ -56,7 +60,9 @@ export function fixText(f: FixAction): string {
     case 'disable-source-dest-check':
       return `disable the source/destination check on ${f.instanceId ?? f.networkInterfaceId}`;
     case 'attach-internet-gateway':
-      return f.internetGatewayId ? `attach ${f.internetGatewayId} to ${f.vpcId}` : `create an internet gateway and attach it to ${f.vpcId}`;
+      return f.internetGatewayId
+        ? `attach ${f.internetGatewayId} to ${f.vpcId}`
+        : `create an internet gateway and attach it to ${f.vpcId}`;
     case 'start-instance':
       return `start ${f.instanceId}`;
     case 'change-component-state':

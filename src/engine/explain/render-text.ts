@@ -13,12 +13,30 @@ export interface RenderOptions {
 export function renderTrace(t: Trace, opts: RenderOptions): string {
   const c = pc.createColors(opts.color);
   const out: string[] = [];
-  const verdictColor = t.verdict === 'reachable' ? c.green : t.verdict === 'unknown' ? c.yellow : t.verdict === 'partial' ? c.yellow : c.red;
+  const verdictColor =
+    t.verdict === 'reachable'
+      ? c.green
+      : t.verdict === 'unknown'
+        ? c.yellow
+        : t.verdict === 'partial'
+          ? c.yellow
+          : c.red;
   const f = t.flow;
-  const port = f.destinationPort ? ` port ${f.destinationPort}` : f.icmpType !== null ? ` type ${f.icmpType}` : '';
-  const who = (e: Trace['flow']['source']) => `${e.name ? `${e.name} ` : ''}${e.id ? `${e.id} ` : ''}${e.kind === 'internet' ? 'internet ' : ''}${e.address}`;
-  out.push(`${c.bold(verdictColor(t.verdict.toUpperCase()))}  ${who(f.source)} -> ${who(f.destination)}  ${f.protocolName.toLowerCase()}${port}`);
-  out.push(c.dim(`disposition: ${t.disposition}${f.sourcePorts ? `; client ports ${f.sourcePorts}${f.clientType ? ` (${f.clientType})` : ''}` : ''}`));
+  const port = f.destinationPort
+    ? ` port ${f.destinationPort}`
+    : f.icmpType !== null
+      ? ` type ${f.icmpType}`
+      : '';
+  const who = (e: Trace['flow']['source']) =>
+    `${e.name ? `${e.name} ` : ''}${e.id ? `${e.id} ` : ''}${e.kind === 'internet' ? 'internet ' : ''}${e.address}`;
+  out.push(
+    `${c.bold(verdictColor(t.verdict.toUpperCase()))}  ${who(f.source)} -> ${who(f.destination)}  ${f.protocolName.toLowerCase()}${port}`,
+  );
+  out.push(
+    c.dim(
+      `disposition: ${t.disposition}${f.sourcePorts ? `; client ports ${f.sourcePorts}${f.clientType ? ` (${f.clientType})` : ''}` : ''}`,
+    ),
+  );
   if (t.ports) out.push(`ports: replies reach client ports ${t.ports.working}; fail for ${t.ports.failing}`);
   out.push('');
   out.push(c.bold('Forward path'));
@@ -74,8 +92,10 @@ function stepText(s: Step): string {
   if (s.kind === 'security-group' || s.kind === 'network-acl') {
     parts.push(`${dir}${s.result}`);
     if (s.matched.length > 0) parts.push(s.matched.map(ruleText).join('; '));
-    else if (s.kind === 'security-group') parts.push(`no rule of ${s.groups?.join(', ') ?? 'the groups'} matches`);
-    if (s.ports && s.result === 'partial') parts.push(`ports allowed ${s.ports.allowed}, denied ${s.ports.denied}`);
+    else if (s.kind === 'security-group')
+      parts.push(`no rule of ${s.groups?.join(', ') ?? 'the groups'} matches`);
+    if (s.ports && s.result === 'partial')
+      parts.push(`ports allowed ${s.ports.allowed}, denied ${s.ports.denied}`);
   } else if (s.kind === 'route') {
     if (s.matched[0]) parts.push(`route ${ruleText(s.matched[0])}`);
   } else if (s.translation) {

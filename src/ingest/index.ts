@@ -1,0 +1,3 @@
+export { buildNetworkData, type SnapshotDocument } from './aws-json/build.js';
+export { describeInputError, InputError, type InputErrorCode, NO_VPCS_FIX } from './errors.js';
+export { loadSnapshot, loadSnapshotData } from './snapshot.js';
