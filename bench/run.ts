@@ -35,10 +35,15 @@ async function main(): Promise<void> {
       const kind = i % 10;
       const from = instanceIds[rand(instanceIds.length)]!;
       const to = kind === 0 ? 'internet' : kind === 1 ? '8.8.8.8' : privateIps[rand(privateIps.length)]!;
-      return { from: kind === 2 ? 'internet' : from, to: kind === 2 ? instanceIds[rand(instanceIds.length)]! : to, port: ports[rand(ports.length)]! };
+      return {
+        from: kind === 2 ? 'internet' : from,
+        to: kind === 2 ? instanceIds[rand(instanceIds.length)]! : to,
+        port: ports[rand(ports.length)]!,
+      };
     });
     // Warm-up so JIT compilation is not counted as trace latency.
-    for (const f of flows.slice(0, 200)) trace(net, { from: f.from, to: f.to, protocol: TCP, port: { from: f.port, to: f.port } });
+    for (const f of flows.slice(0, 200))
+      trace(net, { from: f.from, to: f.to, protocol: TCP, port: { from: f.port, to: f.port } });
     const times: number[] = [];
     const verdicts: Record<string, number> = {};
     for (const f of flows) {
@@ -56,7 +61,24 @@ async function main(): Promise<void> {
     for (let i = 0; i < 5; i++) {
       const s = performance.now();
       try {
-        execFileSync(process.execPath, [cli, 'trace', '--snapshot', example, '--from', 'internet', '--to', 'web-1', '--protocol', 'tcp', '--port', '443'], { stdio: 'ignore' });
+        execFileSync(
+          process.execPath,
+          [
+            cli,
+            'trace',
+            '--snapshot',
+            example,
+            '--from',
+            'internet',
+            '--to',
+            'web-1',
+            '--protocol',
+            'tcp',
+            '--port',
+            '443',
+          ],
+          { stdio: 'ignore' },
+        );
       } catch {
         // exit status 1/3 is a verdict, not a failure of the benchmark
       }
@@ -69,7 +91,9 @@ async function main(): Promise<void> {
       `load time:              ${loadMs.toFixed(0)} ms            (target < 2000 ms)`,
       `trace latency median:   ${(percentile(times, 50) * 1000).toFixed(1)} µs   (target < 100 µs) over ${times.length} random flows`,
       `trace latency p99:      ${(percentile(times, 99) * 1000).toFixed(1)} µs`,
-      `verdicts:               ${Object.entries(verdicts).map(([k, v]) => `${k} ${v}`).join(', ')}`,
+      `verdicts:               ${Object.entries(verdicts)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')}`,
       `peak RSS:               ${rssMb.toFixed(0)} MB          (target < 1024 MB)`,
       `CLI trace on example (a), wall, median of 5: ${cliRuns[2]!.toFixed(0)} ms (target < 500 ms; min ${cliRuns[0]!.toFixed(0)} ms)`,
     ];

@@ -55,7 +55,9 @@ export function aclRules(hops: readonly Hop[]): string[] {
   const out: string[] = [];
   for (const h of hops)
     for (const s of h.steps)
-      for (const m of s.matched) if (m.type === 'network-acl-entry') out.push(`${m.networkAclId}:${m.egress ? 'out' : 'in'}:${m.ruleNumberText}`);
+      for (const m of s.matched)
+        if (m.type === 'network-acl-entry')
+          out.push(`${m.networkAclId}:${m.egress ? 'out' : 'in'}:${m.ruleNumberText}`);
   return out;
 }
 
@@ -65,10 +67,20 @@ export function blockerSummary(t: Trace) {
     component: b.component.id,
     direction: b.direction,
     path: b.path,
-    rule: b.rule === null ? null : b.rule.type === 'network-acl-entry' ? `rule ${b.rule.ruleNumberText}` : b.rule.type === 'route' ? b.rule.destination : b.rule.groupId,
+    rule:
+      b.rule === null
+        ? null
+        : b.rule.type === 'network-acl-entry'
+          ? `rule ${b.rule.ruleNumberText}`
+          : b.rule.type === 'route'
+            ? b.rule.destination
+            : b.rule.groupId,
   }));
 }
 
 export function expectVerdict(t: Trace, verdict: Trace['verdict']): void {
-  expect(t.verdict, JSON.stringify(t.blockers.map((b) => b.message).concat(t.unknowns.map((u) => u.message)))).toBe(verdict);
+  expect(
+    t.verdict,
+    JSON.stringify(t.blockers.map((b) => b.message).concat(t.unknowns.map((u) => u.message))),
+  ).toBe(verdict);
 }

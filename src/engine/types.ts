@@ -75,8 +75,7 @@ export type UnknownCode =
   | 'UNSUPPORTED_COMPONENT'
   | 'PREFIX_LIST_ENTRIES_UNKNOWN'
   | 'UNMODELLED_ADDRESS'
-  | 'NON_DETERMINISTIC_ROUTE'
-  | 'ASYMMETRIC_RETURN';
+  | 'NON_DETERMINISTIC_ROUTE';
 
 export type StepKind =
   | 'origin'

@@ -207,7 +207,7 @@ export class Walker {
         component: this.sgRef(firstGroup),
         direction,
         rule: null,
-        ports: uses && result === 'partial' ? denied.toString() : undefined,
+        ports: uses ? denied.toString() : undefined,
         fix: {
           action: 'add-security-group-rule',
           groupId: firstGroup,
@@ -280,7 +280,7 @@ export class Walker {
         component,
         direction,
         rule: denyRule,
-        ports: uses && result === 'partial' ? denied.toString() : undefined,
+        ports: uses ? denied.toString() : undefined,
         fix: {
           action: 'add-network-acl-entry',
           networkAclId: acl.networkAclId,
@@ -536,6 +536,23 @@ export class Walker {
         : (this.peerSubnetCidr(dst) ?? cidrOf(dst, dst.family === 4 ? 32 : 128)),
     );
     let target: { type: string; id: string | null } = { type: 'unknown', id: null };
+    const endpoint = this.opts.service
+      ? this.net.data.vpcEndpoints.find(
+          (e) =>
+            e.vpcId === eni.vpcId &&
+            e.vpcEndpointType === 'Gateway' &&
+            serviceShortName(e.serviceName) === this.opts.service,
+        )
+      : undefined;
+    if (endpoint && this.opts.servicePrefixListId) {
+      // The service has a gateway endpoint in this VPC: associate the route table with it.
+      return {
+        action: 'add-route' as const,
+        routeTableId,
+        destination: this.opts.servicePrefixListId,
+        target: { type: 'vpc-endpoint', id: endpoint.vpcEndpointId },
+      };
+    }
     if (this.isInternetPeer(dst)) {
       const hasPublic = eni.privateAddresses.some((a) => a.publicIp) || dst.family === 6;
       const igw = this.net.internetGatewayOf(eni.vpcId);
@@ -544,6 +561,7 @@ export class Walker {
       );
       if (hasPublic && igw) target = { type: 'internet-gateway', id: igw.internetGatewayId };
       else if (nat && dst.family === 4) target = { type: 'nat-gateway', id: nat.natGatewayId };
+      else if (dst.family === 4) target = { type: 'nat-gateway', id: null };
       else if (igw) target = { type: 'internet-gateway', id: igw.internetGatewayId };
     } else {
       const owner = this.net.ownersOfPrivateIp(dst)[0];
@@ -1025,24 +1043,23 @@ export class Walker {
       return;
     }
     if (this.opts.reply && !this.opts.conntrack.has(`eigw:${eni.vpcId}`)) {
-      // The reply of an internet-initiated connection leaving through an egress-only gateway: AWS does
-      // not document whether the gateway passes it, so the engine does not guess.
+      // The reply of an internet-initiated connection would leave through the egress-only gateway,
+      // which "prevents hosts outside of your VPC from initiating an IPv6 connection" (aws-semantics §4.2.1).
       steps.push({
         kind: 'gateway',
-        result: 'unknown',
+        result: 'deny',
         matched: [],
-        note: 'EIGW_REPLY_TO_INBOUND_INITIATED',
-        blocking: false,
+        note: 'EIGW_BLOCKS_INBOUND_INITIATED',
+        blocking: true,
       });
       this.hop(comp, steps);
-      this.unknown(
-        {
-          code: 'ASYMMETRIC_RETURN',
-          missing: 'reply of an internet-initiated IPv6 connection through an egress-only internet gateway',
-          component: comp,
-        },
-        true,
-      );
+      this.block({
+        code: 'EIGW_INBOUND_INITIATED',
+        component: comp,
+        direction: 'inbound',
+        rule: null,
+        fix: null,
+      });
       this.onInternet(pkt, comp);
       return;
     }

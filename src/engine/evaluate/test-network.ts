@@ -18,7 +18,7 @@ import type {
   VpcPeeringConnection,
 } from '../../model/index.js';
 import { Network } from '../../model/index.js';
-import { type Ip, mustParseCidr, mustParseIp, PortSet, type PortRange } from '../../net/index.js';
+import { type Ip, mustParseCidr, mustParseIp, type PortRange, PortSet } from '../../net/index.js';
 import type { Packet } from '../packet.js';
 
 export const ORIGIN = { file: 'test.json' } as const;
@@ -67,7 +67,14 @@ export function prefixList(prefixListId: string, cidrs: string[] | undefined): P
 
 export function peering(id: string, a: string, b: string, status = 'active'): VpcPeeringConnection {
   const side = (vpcId: string) => ({ vpcId, cidrBlocks: [], ipv6CidrBlocks: [] });
-  return { vpcPeeringConnectionId: id, status, requester: side(a), accepter: side(b), tags: {}, origin: ORIGIN };
+  return {
+    vpcPeeringConnectionId: id,
+    status,
+    requester: side(a),
+    accepter: side(b),
+    tags: {},
+    origin: ORIGIN,
+  };
 }
 
 export function eni(
@@ -109,7 +116,12 @@ export interface RuleSpec {
   peer: string | SgPeer;
 }
 
-export function sgRule(groupId: string, egress: boolean, spec: RuleSpec, permissionIndex = 0): SecurityGroupRule {
+export function sgRule(
+  groupId: string,
+  egress: boolean,
+  spec: RuleSpec,
+  permissionIndex = 0,
+): SecurityGroupRule {
   return {
     groupId,
     egress,
@@ -159,7 +171,10 @@ export function aclEntry(s: EntrySpec): NetworkAclEntry {
   };
 }
 
-export function networkAcl(entries: readonly (EntrySpec | NetworkAclEntry)[], networkAclId = 'acl-1'): NetworkAcl {
+export function networkAcl(
+  entries: readonly (EntrySpec | NetworkAclEntry)[],
+  networkAclId = 'acl-1',
+): NetworkAcl {
   return {
     networkAclId,
     vpcId: 'vpc-1',
@@ -219,7 +234,9 @@ export function routeTable(routes: readonly (RouteSpec | Route)[], routeTableId 
 }
 
 export function ports(...ranges: (number | [number, number])[]): PortSet {
-  return PortSet.of(...ranges.map((r): PortRange => (typeof r === 'number' ? { from: r, to: r } : { from: r[0], to: r[1] })));
+  return PortSet.of(
+    ...ranges.map((r): PortRange => (typeof r === 'number' ? { from: r, to: r } : { from: r[0], to: r[1] })),
+  );
 }
 
 export interface PacketSpec {

@@ -134,8 +134,6 @@ export function unknownMessage(u: Omit<UnknownReason, 'message'>): string {
       return `${u.missing} is neither in the snapshot nor an internet address (on-premises networks are not modelled yet)`;
     case 'NON_DETERMINISTIC_ROUTE':
       return `several prefix-list routes cover ${u.missing} with different targets${where}; AWS picks one at random`;
-    case 'ASYMMETRIC_RETURN':
-      return `${u.missing}${where}: AWS does not document the outcome`;
   }
 }
 
@@ -171,7 +169,6 @@ export const NOTE_TEXT: Readonly<Record<string, string>> = {
   IPV6_NOT_TRANSLATED: 'IPv6: no translation',
   DENY_ALL_IGW_TRAFFIC: 'interface denies all internet gateway traffic',
   EIGW_IPV6_ONLY: 'egress-only gateways carry IPv6 only',
-  EIGW_REPLY_TO_INBOUND_INITIATED: 'reply of an internet-initiated connection: outcome not documented by AWS',
   EIGW_OUTBOUND: 'outbound IPv6 allowed (stateful)',
   EIGW_RETURN_TRAFFIC: 'response to an outbound connection allowed (stateful)',
   EIGW_BLOCKS_INBOUND_INITIATED: 'egress-only gateway blocks internet-initiated connections',
