@@ -31,15 +31,23 @@ async function main(): Promise<void> {
       return seed % n;
     };
     const ports = [22, 80, 443, 3306, 5432, 8080];
+    // A realistic mix: half within one VPC, a fifth between a spoke and the hub over peering,
+    // the rest to and from the internet. Instance e sits in subnet e % 500 of VPC floor((e % 500) / 10).
+    const n = instanceIds.length;
+    const inVpc = (e: number, vpc: number) => {
+      const base = e - (e % 500);
+      const idx = base + vpc * 10 + (e % 10);
+      return idx < n ? idx : idx - 500;
+    };
     const flows = Array.from({ length: 10_000 }, (_, i) => {
-      const kind = i % 10;
-      const from = instanceIds[rand(instanceIds.length)]!;
-      const to = kind === 0 ? 'internet' : kind === 1 ? '8.8.8.8' : privateIps[rand(privateIps.length)]!;
-      return {
-        from: kind === 2 ? 'internet' : from,
-        to: kind === 2 ? instanceIds[rand(instanceIds.length)]! : to,
-        port: ports[rand(ports.length)]!,
-      };
+      const e = rand(n);
+      const kind = i % 20;
+      const port = ports[rand(ports.length)]!;
+      const vpcOf = Math.floor((e % 500) / 10);
+      if (kind < 10) return { from: instanceIds[e]!, to: privateIps[inVpc(rand(n), vpcOf)]!, port };
+      if (kind < 14) return { from: instanceIds[e]!, to: privateIps[inVpc(rand(n), 0)]!, port };
+      if (kind < 17) return { from: instanceIds[e]!, to: kind === 14 ? 'internet' : '8.8.8.8', port };
+      return { from: 'internet', to: instanceIds[e]!, port };
     });
     // Warm-up so JIT compilation is not counted as trace latency.
     for (const f of flows.slice(0, 200))

@@ -7,6 +7,7 @@
 import type { Network } from '../model/index.js';
 import {
   type Cidr,
+  type Family,
   cidrContains,
   formatCidr,
   type Ip,
@@ -61,7 +62,19 @@ function namedCidrs(net: Network, family: 4 | 6): Cidr[] {
 }
 
 /** An internet address for `internet`: a well-known public resolver if the snapshot names none of them, else the first unnamed public address. */
-export function pickInternetAddress(net: Network, family: 4 | 6): Ip {
+const picked = new WeakMap<Network, Map<Family, Ip>>();
+
+export function pickInternetAddress(net: Network, family: Family): Ip {
+  let byFamily = picked.get(net);
+  if (!byFamily) picked.set(net, (byFamily = new Map()));
+  const hit = byFamily.get(family);
+  if (hit) return hit;
+  const ip = computeInternetAddress(net, family);
+  byFamily.set(family, ip);
+  return ip;
+}
+
+function computeInternetAddress(net: Network, family: Family): Ip {
   const named = namedCidrs(net, family);
   const free = (ip: Ip) => !named.some((c) => cidrContains(c, ip)) && !isPublicOfModel(net, ip);
   for (const p of PREFERRED) if (p.family === family && free(p)) return p;
