@@ -7,8 +7,8 @@
 import type { Network } from '../model/index.js';
 import {
   type Cidr,
-  type Family,
   cidrContains,
+  type Family,
   formatCidr,
   type Ip,
   IpRangeSet,

@@ -27,7 +27,7 @@ import { type Packet, replyOf } from './packet.js';
 import { type Endpoint, interfaceAddress, ResolveError, resolveEndpoint } from './resolve.js';
 import type { Blocker, Disposition, FlowView, Trace, TraceWarning, UnknownReason, Verdict } from './types.js';
 import type { ConntrackEntry } from './walk-types.js';
-import { Walker } from './walker.js';
+import { isDetached, Walker } from './walker.js';
 
 export interface TraceQuery {
   readonly from: string;
@@ -163,7 +163,25 @@ export function trace(net: Network, q: TraceQuery): Trace {
           facts: { state: src.instance.state },
         });
     }
-    fwd.hop(fwd.eniRef(src.eni), [{ kind: 'origin', result: 'info', matched: [], blocking: false }]);
+    const detached = isDetached(src.eni);
+    fwd.hop(fwd.eniRef(src.eni), [
+      {
+        kind: detached ? 'state' : 'origin',
+        result: detached ? 'deny' : 'info',
+        matched: [],
+        note: detached ? 'INTERFACE_DETACHED' : undefined,
+        blocking: detached,
+      },
+    ]);
+    if (detached)
+      fwd.block({
+        code: 'BAD_STATE',
+        component: fwd.eniRef(src.eni),
+        direction: null,
+        rule: null,
+        fix: null,
+        facts: { state: 'detached' },
+      });
     fwd.sendFrom(src.eni, pkt);
   } else if (src.kind === 'internet') {
     fwd.hop(fwd.ref('internet', 'internet'), [

@@ -662,7 +662,10 @@ export class Walker {
     this.hop(this.eniRef(eni));
     const instanceId = eni.attachment?.instanceId;
     const instance = instanceId ? this.net.instances.get(instanceId) : undefined;
-    if (instance) {
+    if (instance && this.opts.reply) {
+      // Back at the source: its state was judged at the start of the forward path.
+      this.hop(this.ref('instance', instance.instanceId, instance.tags));
+    } else if (instance) {
       const ref = this.ref('instance', instance.instanceId, instance.tags);
       const running = instance.state === 'running';
       this.hop(ref, [
@@ -683,7 +686,7 @@ export class Walker {
           fix: { action: 'start-instance', instanceId: instance.instanceId },
           facts: { state: instance.state },
         });
-    } else if (eni.interfaceType === 'interface' && !eni.attachment && eni.status === 'available') {
+    } else if (!this.opts.reply && isDetached(eni)) {
       const ref = this.eniRef(eni);
       this.block({
         code: 'BAD_STATE',
@@ -1304,6 +1307,11 @@ export class Walker {
     this.hop(this.ref('aws-service', service));
     this.end = { kind: 'service', service, via: 'endpoint', endpointId: id, pkt, from: eni };
   }
+}
+
+/** An ordinary interface not attached to anything cannot send or answer. */
+export function isDetached(eni: NetworkInterface): boolean {
+  return eni.interfaceType === 'interface' && !eni.attachment && eni.status === 'available';
 }
 
 function hull(set: PortSet): { from: number; to: number } | undefined {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cidrContains, cidrOf, formatCidr, mustParseCidr } from './cidr.js';
+import { cidrContains, formatCidr, mustParseCidr } from './cidr.js';
 import { mustParseIp } from './ip.js';
 import { LpmTrie } from './lpm.js';
 import { clusteredCidrsArb, probeArb } from './test-arbitraries.js';

@@ -1,7 +1,7 @@
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { NetworkAclEntry } from '../../model/index.js';
-import { cidrContains, cidrOf, type Ip, PortSet, type PortRange } from '../../net/index.js';
+import { cidrContains, cidrOf, type Ip, type PortRange, PortSet } from '../../net/index.js';
 import type { Packet } from '../packet.js';
 import { evaluateNetworkAcl, freeRuleNumberBefore } from './network-acl.js';
 import { criticalPorts, type EntrySpec, networkAcl, type PacketSpec, packet, ports } from './test-network.js';
@@ -23,7 +23,13 @@ const tcpIn = (dstPorts: PortSet, src = '198.18.0.1', dst = '10.0.1.10'): Packet
   proto: TCP,
   dstPorts,
 });
-const icmpIn = (type: number, code: number, proto = ICMP, src = '198.18.0.1', dst = '10.0.1.10'): PacketSpec => ({
+const icmpIn = (
+  type: number,
+  code: number,
+  proto = ICMP,
+  src = '198.18.0.1',
+  dst = '10.0.1.10',
+): PacketSpec => ({
   src,
   dst,
   proto,
@@ -44,14 +50,21 @@ interface Case {
 const cases: Case[] = [
   {
     name: 'first match by rule number, not array order (deny 90 before allow 100)',
-    entries: [{ n: 100, action: 'allow', proto: TCP, cidr: ANY4, ports: [22, 22] }, { n: 90, action: 'deny', proto: TCP, cidr: ANY4, ports: [22, 22] }, DEFAULT4],
+    entries: [
+      { n: 100, action: 'allow', proto: TCP, cidr: ANY4, ports: [22, 22] },
+      { n: 90, action: 'deny', proto: TCP, cidr: ANY4, ports: [22, 22] },
+      DEFAULT4,
+    ],
     pkt: tcpIn(ports(22)),
     allowed: 'none',
     decisions: ['90:deny:22'],
   },
   {
     name: 'allow before deny',
-    entries: [{ n: 200, action: 'deny', proto: -1, cidr: ANY4 }, { n: 100, action: 'allow', proto: TCP, cidr: ANY4, ports: [22, 22] }],
+    entries: [
+      { n: 200, action: 'deny', proto: -1, cidr: ANY4 },
+      { n: 100, action: 'allow', proto: TCP, cidr: ANY4, ports: [22, 22] },
+    ],
     pkt: tcpIn(ports(22)),
     allowed: ports(22),
     decisions: ['100:allow:22'],
@@ -105,7 +118,12 @@ const cases: Case[] = [
   },
   {
     name: 'IPv6 entries decide IPv6 packets',
-    entries: [{ n: 100, action: 'deny', proto: -1, cidr: ANY4 }, { n: 101, action: 'allow', proto: -1, cidr: ANY6 }, DEFAULT4, DEFAULT6],
+    entries: [
+      { n: 100, action: 'deny', proto: -1, cidr: ANY4 },
+      { n: 101, action: 'allow', proto: -1, cidr: ANY6 },
+      DEFAULT4,
+      DEFAULT6,
+    ],
     pkt: tcpIn(ports(443), '2001:db8::1', '2001:db8::2'),
     allowed: ports(443),
     decisions: ['101:allow:443'],
@@ -258,7 +276,8 @@ describe('evaluateNetworkAcl (table)', () => {
     expect(res.allowed.toString()).toBe(want.toString());
     if (c.decisions) expect(res.decisions.map(decisionText)).toEqual(c.decisions);
     // The decisions partition the evaluated ports: disjoint, and together all of them.
-    const evaluated = c.pkt.proto === TCP || c.pkt.proto === UDP ? (c.pkt.dstPorts ?? PortSet.all()) : PortSet.all();
+    const evaluated =
+      c.pkt.proto === TCP || c.pkt.proto === UDP ? (c.pkt.dstPorts ?? PortSet.all()) : PortSet.all();
     let seen = PortSet.empty();
     for (const d of res.decisions) {
       expect(d.ports.intersect(seen).isEmpty()).toBe(true);
@@ -269,12 +288,23 @@ describe('evaluateNetworkAcl (table)', () => {
 });
 
 describe('freeRuleNumberBefore', () => {
-  const inbound = (...ns: number[]) => networkAcl(ns.map((n) => ({ n, action: 'allow' as const, proto: -1, cidr: ANY4 })));
+  const inbound = (...ns: number[]) =>
+    networkAcl(ns.map((n) => ({ n, action: 'allow' as const, proto: -1, cidr: ANY4 })));
   it.each([
-    { name: 'before 32767 after 100..130', acl: inbound(100, 110, 120, 130, 32767), before: 32767, want: 140 },
+    {
+      name: 'before 32767 after 100..130',
+      acl: inbound(100, 110, 120, 130, 32767),
+      before: 32767,
+      want: 140,
+    },
     { name: 'before 200 after 100', acl: inbound(100, 200), before: 200, want: 110 },
     { name: 'no room between 100 and 101', acl: inbound(100, 101), before: 101, want: null },
-    { name: 'no multiple of 10 free: first free number', acl: inbound(100, 110, 120), before: 120, want: 111 },
+    {
+      name: 'no multiple of 10 free: first free number',
+      acl: inbound(100, 110, 120),
+      before: 120,
+      want: 111,
+    },
     { name: 'falls back to a non-multiple of 10', acl: inbound(100, 105), before: 105, want: 101 },
     { name: 'next multiple of 10 after 103', acl: inbound(103, 200), before: 200, want: 110 },
     { name: 'empty list', acl: inbound(), before: 32767, want: 10 },
@@ -339,7 +369,12 @@ function refEntryMatches(e: NetworkAclEntry, pkt: Packet, peer: Ip, port: number
   return true;
 }
 
-function refAllows(entries: readonly NetworkAclEntry[], egress: boolean, pkt: Packet, port: number | undefined): boolean {
+function refAllows(
+  entries: readonly NetworkAclEntry[],
+  egress: boolean,
+  pkt: Packet,
+  port: number | undefined,
+): boolean {
   const peer = egress ? pkt.dst : pkt.src;
   const ordered = entries.filter((e) => e.egress === egress).sort((a, b) => a.ruleNumber - b.ruleNumber);
   for (const e of ordered) if (refEntryMatches(e, pkt, peer, port)) return e.ruleAction === 'allow';
@@ -350,12 +385,21 @@ const v4 = (n: number): Ip => ({ family: 4, value: 0x0a000000n + BigInt(n) }); /
 const v6 = (n: number): Ip => ({ family: 6, value: 0x20010db8n * (1n << 96n) + BigInt(n) }); // 2001:db8::n
 
 const cidrArb = fc.oneof(
-  { weight: 6, arbitrary: fc.tuple(fc.nat(255), fc.integer({ min: 24, max: 32 })).map(([n, p]) => cidrOf(v4(n), p)) },
+  {
+    weight: 6,
+    arbitrary: fc.tuple(fc.nat(255), fc.integer({ min: 24, max: 32 })).map(([n, p]) => cidrOf(v4(n), p)),
+  },
   { weight: 1, arbitrary: fc.constant(cidrOf(v4(0), 0)) },
-  { weight: 2, arbitrary: fc.tuple(fc.nat(255), fc.integer({ min: 120, max: 128 })).map(([n, p]) => cidrOf(v6(n), p)) },
+  {
+    weight: 2,
+    arbitrary: fc.tuple(fc.nat(255), fc.integer({ min: 120, max: 128 })).map(([n, p]) => cidrOf(v6(n), p)),
+  },
   { weight: 1, arbitrary: fc.constant(cidrOf(v6(0), 0)) },
 );
-const portArb = fc.oneof(fc.integer({ min: 0, max: 65535 }), fc.constantFrom(0, 22, 1024, 5000, 32768, 61000, 65535));
+const portArb = fc.oneof(
+  fc.integer({ min: 0, max: 65535 }),
+  fc.constantFrom(0, 22, 1024, 5000, 32768, 61000, 65535),
+);
 const rangeArb: fc.Arbitrary<PortRange> = fc
   .tuple(portArb, portArb)
   .map(([a, b]) => ({ from: Math.min(a, b), to: Math.max(a, b) }));
@@ -422,7 +466,8 @@ describe('evaluateNetworkAcl (differential)', () => {
           ]);
           for (const p of edges) {
             const want = pkt.dstPorts.has(p) && refAllows(entries, egress, pkt, p);
-            if (res.allowed.has(p) !== want) throw new Error(`port ${p}: engine ${res.allowed.has(p)}, reference ${want}`);
+            if (res.allowed.has(p) !== want)
+              throw new Error(`port ${p}: engine ${res.allowed.has(p)}, reference ${want}`);
           }
         } else {
           const want = refAllows(entries, egress, pkt, undefined);

@@ -157,6 +157,7 @@ export const NOTE_TEXT: Readonly<Record<string, string>> = {
   NO_INTERFACE_HAS_ADDRESS: 'no interface holds this address',
   INSTANCE_RUNNING: 'instance is running',
   INSTANCE_NOT_RUNNING: 'instance is not running',
+  INTERFACE_DETACHED: 'interface is not attached to anything',
   INTERFACE_ENDPOINT: 'interface endpoint receives the traffic',
   NAT_GATEWAY_DROPS_INBOUND_INITIATED: 'NAT gateways drop connections initiated towards them',
   NAT_GATEWAY_NOT_AVAILABLE: 'NAT gateway is not available',
