@@ -3,6 +3,8 @@
  * The `vpcsim` command: parses arguments, loads the snapshot, runs one command, prints, exits with
  * the documented code (docs/cli.md). Every user error is one sentence on stderr and exit 2.
  */
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, Option } from '@commander-js/extra-typings';
 import pc from 'picocolors';
@@ -14,8 +16,15 @@ import { exitCodeOf, printTrace, runTrace } from './trace-command.js';
 
 const color = process.stdout.isTTY === true && !process.env.NO_COLOR;
 
+/** The built-in examples ship beside `src/` and `dist/`: look upwards from this module for them. */
 export function examplePath(name: string): string {
-  return fileURLToPath(new URL(`../../../examples/${name}`, import.meta.url));
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 5; i++) {
+    const candidate = join(dir, 'examples', name);
+    if (existsSync(candidate)) return candidate;
+    dir = dirname(dir);
+  }
+  throw new UsageError(`the built-in example ${name} is missing from this installation.`);
 }
 
 function flowOptions(cmd: Command<[], Record<string, unknown>>) {

@@ -259,25 +259,35 @@ export function trace(net: Network, q: TraceQuery): Trace {
           ret.fullyBlocked || ret.live.isEmpty() || !returnReached,
         );
 
+  // One cause with one fix is reported once even if both directions meet it (e.g. source/destination check).
+  const fixKeys = new Set<string>();
   const blockers: Blocker[] = [
     ...fwd.blockers.map((b) => ({ b, path: 'forward' as const })),
     ...ret.blockers.map((b) => ({ b, path: 'return' as const })),
-  ].map(({ b, path }) => {
-    const affected = path === 'return' && b.ports !== undefined ? affectedClients(b.ports) : undefined;
-    const fix = b.fix ? { change: b.fix, text: fixText(b.fix) } : null;
-    const blocker: Blocker = {
-      code: b.code,
-      component: b.component,
-      direction: b.direction,
-      path,
-      rule: b.rule,
-      ...(b.ports !== undefined ? { ports: b.ports } : {}),
-      ...(affected ? { affectedClients: affected } : {}),
-      fix,
-      message: '',
-    };
-    return { ...blocker, message: blockerMessage(blocker, b.facts ?? {}) };
-  });
+  ]
+    .filter(({ b }) => {
+      if (!b.fix) return true;
+      const key = `${b.code}|${b.component.id}|${JSON.stringify(b.fix)}`;
+      if (fixKeys.has(key)) return false;
+      fixKeys.add(key);
+      return true;
+    })
+    .map(({ b, path }) => {
+      const affected = path === 'return' && b.ports !== undefined ? affectedClients(b.ports) : undefined;
+      const fix = b.fix ? { change: b.fix, text: fixText(b.fix) } : null;
+      const blocker: Blocker = {
+        code: b.code,
+        component: b.component,
+        direction: b.direction,
+        path,
+        rule: b.rule,
+        ...(b.ports !== undefined ? { ports: b.ports } : {}),
+        ...(affected ? { affectedClients: affected } : {}),
+        fix,
+        message: '',
+      };
+      return { ...blocker, message: blockerMessage(blocker, b.facts ?? {}) };
+    });
   const seen = new Set<string>();
   const unknowns: UnknownReason[] = [...fwd.unknowns, ...ret.unknowns]
     .filter((u) => {

@@ -311,6 +311,7 @@ describe('freeRuleNumberBefore', () => {
     { name: 'before the first rule', acl: inbound(100), before: 100, want: 10 },
     { name: 'nothing below rule 1', acl: inbound(1), before: 1, want: null },
     { name: 'never a reserved number', acl: inbound(32760), before: 32767, want: 32761 },
+    { name: 'no reserved 32767 even before 32768', acl: inbound(32766), before: 32768, want: null },
   ])('$name', ({ acl, before, want }) => {
     expect(freeRuleNumberBefore(acl, false, before)).toBe(want);
   });

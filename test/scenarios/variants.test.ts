@@ -1,0 +1,100 @@
+/**
+ * Variants of example (a) made by editing its describe-* JSON in a temp folder: a blackhole route,
+ * a route to a NAT gateway that no longer exists, source/destination check left on, a stopped
+ * instance, a missing NetworkAcls file. Each asserts the blocker code, component and rule.
+ */
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadSnapshot } from '../../src/ingest/index.js';
+import { blockerSummary, examplePath, expectVerdict, ids, run, tcp } from '../helpers.js';
+
+type Json = Record<string, unknown[]>;
+
+async function variant(edit: (files: Record<string, Json>) => void, remove: string[] = []) {
+  const dir = mkdtempSync(join(tmpdir(), 'vpcsim-variant-'));
+  cpSync(examplePath('nat-instance'), dir, { recursive: true });
+  const names = ['RouteTables.json', 'Reservations.json', 'NetworkInterfaces.json', 'NatGateways.json'];
+  const files: Record<string, Json> = {};
+  for (const n of names) files[n] = JSON.parse(readFileSync(join(dir, n), 'utf8'));
+  edit(files);
+  for (const n of names) writeFileSync(join(dir, n), JSON.stringify(files[n]));
+  for (const n of remove) rmSync(join(dir, n));
+  const net = await loadSnapshot(dir);
+  rmSync(dir, { recursive: true, force: true });
+  return net;
+}
+
+const PRIVATE_RT = 'rtb-0d175da86190be4a9';
+const NAT_I = 'i-0af95c21197ac17c2';
+const NAT_ENI = 'eni-0f1b9117d265c9430';
+
+type Route = { DestinationCidrBlock?: string; State?: string; InstanceId?: string; NatGatewayId?: string; NetworkInterfaceId?: string; InstanceOwnerId?: string };
+function privateDefault(f: Record<string, Json>): Route {
+  const rt = (f['RouteTables.json']!.RouteTables as Array<{ RouteTableId: string; Routes: Route[] }>).find((r) => r.RouteTableId === PRIVATE_RT)!;
+  return rt.Routes.find((r) => r.DestinationCidrBlock === '0.0.0.0/0')!;
+}
+
+describe('variants of examples/nat-instance', () => {
+  it('a blackhole default route drops the packet at the route table (BAD_STATE_ROUTE), no fallback', async () => {
+    const net = await variant((f) => {
+      privateDefault(f).State = 'blackhole';
+    });
+    const t = run(net, tcp('app-1', '8.8.8.8', 443));
+    expectVerdict(t, 'unreachable');
+    expect(ids(t.forward).slice(-1)).toEqual([PRIVATE_RT]);
+    expect(blockerSummary(t)).toEqual([{ code: 'BAD_STATE_ROUTE', component: PRIVATE_RT, direction: null, path: 'forward', rule: '0.0.0.0/0' }]);
+  });
+
+  it('a route to a NAT gateway missing from a present NatGateways file behaves as a blackhole', async () => {
+    const net = await variant((f) => {
+      const r = privateDefault(f);
+      delete r.InstanceId;
+      delete r.InstanceOwnerId;
+      delete r.NetworkInterfaceId;
+      r.NatGatewayId = 'nat-0123456789abcdef0';
+    });
+    expect(net.data.warnings.map((w) => w.code)).toContain('ROUTE_TARGET_MISSING');
+    const t = run(net, tcp('app-1', '8.8.8.8', 443));
+    expectVerdict(t, 'unreachable');
+    expect(blockerSummary(t)[0]).toMatchObject({ code: 'BAD_STATE_ROUTE', component: PRIVATE_RT });
+  });
+
+  it('source/destination check left on at the NAT instance blocks forwarding (and says how to fix it)', async () => {
+    const net = await variant((f) => {
+      for (const e of f['NetworkInterfaces.json']!.NetworkInterfaces as Array<{ NetworkInterfaceId: string; SourceDestCheck: boolean }>)
+        if (e.NetworkInterfaceId === NAT_ENI) e.SourceDestCheck = true;
+      for (const r of f['Reservations.json']!.Reservations as Array<{ Instances: Array<{ InstanceId: string; SourceDestCheck: boolean; NetworkInterfaces: Array<{ SourceDestCheck: boolean }> }> }>)
+        for (const i of r.Instances)
+          if (i.InstanceId === NAT_I) {
+            i.SourceDestCheck = true;
+            for (const n of i.NetworkInterfaces) n.SourceDestCheck = true;
+          }
+    });
+    const t = run(net, tcp('app-1', '8.8.8.8', 443));
+    expectVerdict(t, 'unreachable');
+    expect(blockerSummary(t)).toEqual([{ code: 'ENI_SOURCE_DEST_CHECK_RESTRICTION', component: NAT_ENI, direction: 'inbound', path: 'forward', rule: null }]);
+    expect(t.blockers[0]!.fix?.change).toEqual({ action: 'disable-source-dest-check', networkInterfaceId: NAT_ENI, instanceId: NAT_I });
+  });
+
+  it('a stopped NAT instance is a BAD_STATE blocker', async () => {
+    const net = await variant((f) => {
+      for (const r of f['Reservations.json']!.Reservations as Array<{ Instances: Array<{ InstanceId: string; State: { Name: string; Code: number } }> }>)
+        for (const i of r.Instances) if (i.InstanceId === NAT_I) i.State = { Code: 80, Name: 'stopped' };
+    });
+    const t = run(net, tcp('app-1', '8.8.8.8', 443));
+    expectVerdict(t, 'unreachable');
+    expect(blockerSummary(t)).toEqual([{ code: 'BAD_STATE', component: NAT_I, direction: null, path: 'forward', rule: null }]);
+  });
+
+  it('without a NetworkAcls file the answer is unknown and names it; an SG block still decides', async () => {
+    const net = await variant(() => {}, ['NetworkAcls.json']);
+    const ok = run(net, tcp('internet', 'web-1', 443));
+    expectVerdict(ok, 'unknown');
+    expect(ok.unknowns.map((u) => `${u.code}:${u.missing}`)).toEqual(['MISSING_RESOURCE_TYPE:NetworkAcls']);
+    const blocked = run(net, tcp('192.0.2.10', 'web-1', 22));
+    expectVerdict(blocked, 'unreachable');
+    expect(blockerSummary(blocked).map((b) => b.code)).toEqual(['ENI_SG_RULES_MISMATCH']);
+  });
+});
