@@ -111,8 +111,9 @@ export function aclMatched(
  */
 export function freeRuleNumberBefore(acl: NetworkAcl, egress: boolean, before: number): number | null {
   const used = new Set(acl.entries.filter((e) => e.egress === egress).map((e) => e.ruleNumber));
-  const prev = Math.max(0, ...[...used].filter((n) => n < before));
+  // The default rules (32767 IPv4, 32768 IPv6) are never "earlier rules": user rules are 1-32766.
   const limit = Math.min(before, 32767);
+  const prev = Math.max(0, ...[...used].filter((n) => n < limit));
   for (let n = Math.ceil((prev + 1) / 10) * 10; n < limit; n += 10) if (!used.has(n)) return n;
   for (let n = prev + 1; n < limit; n++) if (!used.has(n)) return n;
   return null;

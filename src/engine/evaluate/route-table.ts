@@ -8,7 +8,7 @@
  */
 
 import type { Network, Route, RouteTable } from '../../model/index.js';
-import { type Cidr, cidrContains, formatCidr, type Ip, LpmTrie, parseCidr } from '../../net/index.js';
+import { type Cidr, cidrContains, cidrOf, formatCidr, type Ip, LpmTrie, parseCidr } from '../../net/index.js';
 import type { MatchedRule } from '../types.js';
 
 export interface RouteChoice {
@@ -89,7 +89,7 @@ export function lookupRoute(
     } else if (servicePrefixListId === plId) {
       // Entries unknown but the packet is addressed to this service: the list surely covers it, with
       // a prefix longer than /0 (AWS service ranges are never the whole space).
-      candidates.push({ route, cidr: { family: dst.family, base: dst.value, prefix: 1 } as Cidr });
+      candidates.push({ route, cidr: cidrOf(dst, 1) });
     } else if (servicePrefixListId === undefined) {
       // A prefix-list route whose entries we lack could cover this address: only matters if it
       // could beat what else matched; decided below. (AWS service lists are disjoint, so a packet
@@ -104,13 +104,11 @@ export function lookupRoute(
       return { kind: 'unknown', prefixListId: unknownPl.route.destination.prefixListId };
     return { kind: 'none' };
   }
-  known.sort((a, b) => b.cidr.prefix - a.cidr.prefix || rank(a.route) - rank(b.route));
-  let best = known[0]!;
-  // A propagated route never beats the local route, even when more specific (S2S route priority).
-  if (rank(best.route) === 2) {
-    const local = known.find((c) => isLocal(c.route));
-    if (local) best = local;
-  }
+  // A propagated route that overlaps the local route never wins, even when more specific (S2S route
+  // priority): when the local route matches, propagated candidates are out of the race.
+  const eligible = known.some((c) => isLocal(c.route)) ? known.filter((c) => rank(c.route) !== 2) : known;
+  eligible.sort((a, b) => b.cidr.prefix - a.cidr.prefix || rank(a.route) - rank(b.route));
+  const best = eligible[0]!;
   // An unknown prefix list could hold a longer prefix than the winner: only a /32 (or /128) winner is safe.
   if (
     unknownPl &&
@@ -120,7 +118,7 @@ export function lookupRoute(
     if (!isLocal(best.route))
       return { kind: 'unknown', prefixListId: unknownPl.route.destination.prefixListId };
   }
-  const ties = known.filter(
+  const ties = eligible.filter(
     (c) =>
       c.cidr.prefix === best.cidr.prefix &&
       rank(c.route) === 1 &&
