@@ -134,9 +134,11 @@ export function trace(net: Network, q: TraceQuery): Trace {
   const conntrack = new Map<string, ConntrackEntry>();
   const service = dst.kind === 'service' ? dst.service : undefined;
   const servicePrefixListId = dst.kind === 'service' ? dst.prefixList?.prefixListId : undefined;
+  const namedInternetPeer =
+    (src.kind === 'internet' && src.ip !== undefined) || (dst.kind === 'internet' && dst.ip !== undefined);
   const fwd = new Walker(
     net,
-    { path: 'forward', reply: false, conntrack, service, servicePrefixListId },
+    { path: 'forward', reply: false, conntrack, service, servicePrefixListId, namedInternetPeer },
     dstPorts,
   );
 

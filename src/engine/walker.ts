@@ -53,6 +53,8 @@ export interface WalkOptions {
   /** Prefix list of the AWS service the packet is addressed to (`--to s3`), if any. */
   readonly servicePrefixListId?: string | undefined;
   readonly service?: string | undefined;
+  /** The user named the internet address (not `internet`): fixes may then be as narrow as a /32. */
+  readonly namedInternetPeer?: boolean | undefined;
 }
 
 /**
@@ -267,12 +269,16 @@ export class Walker {
     const denyRule = denyIdx >= 0 ? matched[denyIdx]! : null;
     const beforeRule = denyRule && denyRule.type === 'network-acl-entry' ? denyRule.ruleNumber : 32767;
     const peer = egress ? pkt.dst : pkt.src;
-    // Internet peers vary, so the fix opens the whole address family; in-VPC peers get their subnet.
-    const peerCidr = peerIsInternet
-      ? peer.family === 4
-        ? '0.0.0.0/0'
-        : '::/0'
-      : formatCidr(this.peerSubnetCidr(peer) ?? cidrOf(peer, peer.family === 4 ? 32 : 128));
+    // A named internet host gets a /32; "internet" and reply traffic (clients vary) open the whole
+    // family; in-VPC peers get their subnet.
+    const peerCidr =
+      peerIsInternet && !this.opts.reply && this.opts.namedInternetPeer
+        ? formatCidr(cidrOf(peer, peer.family === 4 ? 32 : 128))
+        : peerIsInternet
+          ? peer.family === 4
+            ? '0.0.0.0/0'
+            : '::/0'
+          : formatCidr(this.peerSubnetCidr(peer) ?? cidrOf(peer, peer.family === 4 ? 32 : 128));
     const range = uses ? hull(denied) : undefined;
     this.block(
       {

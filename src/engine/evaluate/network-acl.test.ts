@@ -507,8 +507,7 @@ describe('freeRuleNumberBefore with the default rules present', () => {
   it('before the IPv4 default', () => {
     expect(freeRuleNumberBefore(acl, false, 32767)).toBe(110);
   });
-  // Fixed: the IPv4 default 32767 used to count as an
-  // "earlier rule" and nothing fits between 32767 and 32768. Flip `it.fails` to `it` once fixed.
+  // Regression: the IPv4 default 32767 once counted as an "earlier rule", so this returned null.
   it('before the IPv6 default 32768 (blocked IPv6 traffic)', () => {
     // Any free number in 101..32766 sorts before 32768 and after rule 100; 32767 never matches IPv6.
     expect(freeRuleNumberBefore(acl, false, 32768)).toBe(110);

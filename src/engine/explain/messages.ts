@@ -75,7 +75,7 @@ export function fixText(f: FixAction): string {
 export function blockerMessage(b: Blocker, facts: Readonly<Record<string, string>>): string {
   const c = componentText(b.component);
   const dir = b.direction ?? '';
-  const ports = b.ports ? ` on ports ${b.ports}` : '';
+  const ports = b.ports ? ` on port${/^\d+$/.test(b.ports) ? '' : 's'} ${b.ports}` : '';
   const on = b.path === 'return' ? 'the reply' : 'the packet';
   switch (b.code) {
     case 'ENI_SG_RULES_MISMATCH':
