@@ -30,9 +30,18 @@ const PRIVATE_RT = 'rtb-0d175da86190be4a9';
 const NAT_I = 'i-0af95c21197ac17c2';
 const NAT_ENI = 'eni-0f1b9117d265c9430';
 
-type Route = { DestinationCidrBlock?: string; State?: string; InstanceId?: string; NatGatewayId?: string; NetworkInterfaceId?: string; InstanceOwnerId?: string };
+type Route = {
+  DestinationCidrBlock?: string;
+  State?: string;
+  InstanceId?: string;
+  NatGatewayId?: string;
+  NetworkInterfaceId?: string;
+  InstanceOwnerId?: string;
+};
 function privateDefault(f: Record<string, Json>): Route {
-  const rt = (f['RouteTables.json']!.RouteTables as Array<{ RouteTableId: string; Routes: Route[] }>).find((r) => r.RouteTableId === PRIVATE_RT)!;
+  const rt = (f['RouteTables.json']!.RouteTables as Array<{ RouteTableId: string; Routes: Route[] }>).find(
+    (r) => r.RouteTableId === PRIVATE_RT,
+  )!;
   return rt.Routes.find((r) => r.DestinationCidrBlock === '0.0.0.0/0')!;
 }
 
@@ -44,7 +53,9 @@ describe('variants of examples/nat-instance', () => {
     const t = run(net, tcp('app-1', '8.8.8.8', 443));
     expectVerdict(t, 'unreachable');
     expect(ids(t.forward).slice(-1)).toEqual([PRIVATE_RT]);
-    expect(blockerSummary(t)).toEqual([{ code: 'BAD_STATE_ROUTE', component: PRIVATE_RT, direction: null, path: 'forward', rule: '0.0.0.0/0' }]);
+    expect(blockerSummary(t)).toEqual([
+      { code: 'BAD_STATE_ROUTE', component: PRIVATE_RT, direction: null, path: 'forward', rule: '0.0.0.0/0' },
+    ]);
   });
 
   it('a route to a NAT gateway missing from a present NatGateways file behaves as a blackhole', async () => {
@@ -63,9 +74,18 @@ describe('variants of examples/nat-instance', () => {
 
   it('source/destination check left on at the NAT instance blocks forwarding (and says how to fix it)', async () => {
     const net = await variant((f) => {
-      for (const e of f['NetworkInterfaces.json']!.NetworkInterfaces as Array<{ NetworkInterfaceId: string; SourceDestCheck: boolean }>)
+      for (const e of f['NetworkInterfaces.json']!.NetworkInterfaces as Array<{
+        NetworkInterfaceId: string;
+        SourceDestCheck: boolean;
+      }>)
         if (e.NetworkInterfaceId === NAT_ENI) e.SourceDestCheck = true;
-      for (const r of f['Reservations.json']!.Reservations as Array<{ Instances: Array<{ InstanceId: string; SourceDestCheck: boolean; NetworkInterfaces: Array<{ SourceDestCheck: boolean }> }> }>)
+      for (const r of f['Reservations.json']!.Reservations as Array<{
+        Instances: Array<{
+          InstanceId: string;
+          SourceDestCheck: boolean;
+          NetworkInterfaces: Array<{ SourceDestCheck: boolean }>;
+        }>;
+      }>)
         for (const i of r.Instances)
           if (i.InstanceId === NAT_I) {
             i.SourceDestCheck = true;
@@ -74,18 +94,34 @@ describe('variants of examples/nat-instance', () => {
     });
     const t = run(net, tcp('app-1', '8.8.8.8', 443));
     expectVerdict(t, 'unreachable');
-    expect(blockerSummary(t)).toEqual([{ code: 'ENI_SOURCE_DEST_CHECK_RESTRICTION', component: NAT_ENI, direction: 'inbound', path: 'forward', rule: null }]);
-    expect(t.blockers[0]!.fix?.change).toEqual({ action: 'disable-source-dest-check', networkInterfaceId: NAT_ENI, instanceId: NAT_I });
+    expect(blockerSummary(t)).toEqual([
+      {
+        code: 'ENI_SOURCE_DEST_CHECK_RESTRICTION',
+        component: NAT_ENI,
+        direction: 'inbound',
+        path: 'forward',
+        rule: null,
+      },
+    ]);
+    expect(t.blockers[0]!.fix?.change).toEqual({
+      action: 'disable-source-dest-check',
+      networkInterfaceId: NAT_ENI,
+      instanceId: NAT_I,
+    });
   });
 
   it('a stopped NAT instance is a BAD_STATE blocker', async () => {
     const net = await variant((f) => {
-      for (const r of f['Reservations.json']!.Reservations as Array<{ Instances: Array<{ InstanceId: string; State: { Name: string; Code: number } }> }>)
+      for (const r of f['Reservations.json']!.Reservations as Array<{
+        Instances: Array<{ InstanceId: string; State: { Name: string; Code: number } }>;
+      }>)
         for (const i of r.Instances) if (i.InstanceId === NAT_I) i.State = { Code: 80, Name: 'stopped' };
     });
     const t = run(net, tcp('app-1', '8.8.8.8', 443));
     expectVerdict(t, 'unreachable');
-    expect(blockerSummary(t)).toEqual([{ code: 'BAD_STATE', component: NAT_I, direction: null, path: 'forward', rule: null }]);
+    expect(blockerSummary(t)).toEqual([
+      { code: 'BAD_STATE', component: NAT_I, direction: null, path: 'forward', rule: null },
+    ]);
   });
 
   it('without a NetworkAcls file the answer is unknown and names it; an SG block still decides', async () => {
