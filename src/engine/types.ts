@@ -66,7 +66,8 @@ export type BlockerCode =
   | 'PEERING_NOT_TRANSITIVE'
   | 'NO_INTERFACE_FOR_ADDRESS'
   | 'INTERNET_UNROUTABLE_DESTINATION'
-  | 'UNROUTABLE_LINK_LOCAL';
+  | 'UNROUTABLE_LINK_LOCAL'
+  | 'VPC_BLOCK_PUBLIC_ACCESS';
 
 /** Why a verdict is `unknown`, or a step could not be decided. */
 export type UnknownCode =

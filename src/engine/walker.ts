@@ -414,6 +414,31 @@ export class Walker {
     });
   }
 
+  /**
+   * VPC Block Public Access overrides routes, SGs and NACLs for internet gateway traffic
+   * (aws-semantics §4.1.6): `block-bidirectional` stops all IGW and egress-only gateway traffic;
+   * `block-ingress` lets only NAT gateways and egress-only gateways through. The subnet's reported
+   * state (which reflects exclusions) wins over the VPC's. Returns true when it blocked.
+   */
+  private publicAccessBlocked(eni: NetworkInterface, gateway: ComponentRef, viaEgressOnly: boolean): boolean {
+    const subnet = this.net.subnets.get(eni.subnetId);
+    const mode = subnet?.internetGatewayBlockMode ?? this.net.vpcs.get(eni.vpcId)?.internetGatewayBlockMode;
+    if (mode !== 'block-bidirectional' && mode !== 'block-ingress') return false;
+    if (mode === 'block-ingress' && (viaEgressOnly || eni.interfaceType === 'nat_gateway')) return false;
+    this.hop(gateway, [
+      { kind: 'gateway', result: 'deny', matched: [], note: 'VPC_BLOCK_PUBLIC_ACCESS', blocking: true },
+    ]);
+    this.block({
+      code: 'VPC_BLOCK_PUBLIC_ACCESS',
+      component: gateway,
+      direction: null,
+      rule: null,
+      fix: null,
+      facts: { mode, subnetId: eni.subnetId },
+    });
+    return true;
+  }
+
   // ---- routing -------------------------------------------------------------------------------
 
   private route(eni: NetworkInterface, subnet: Subnet, pkt: Packet): void {
@@ -919,6 +944,7 @@ export class Walker {
     const igw = this.net.internetGateways.get(igwId);
     const comp = this.ref('internet-gateway', igwId, igw?.tags);
     if (!igw) return this.missingTarget('InternetGateways', 'internet-gateway', igwId);
+    this.publicAccessBlocked(eni, comp, false);
     const steps: Step[] = [];
     if (!isAttachedTo(igw, eni.vpcId)) {
       steps.push({
@@ -1026,6 +1052,7 @@ export class Walker {
     const eigw = this.net.egressOnlyInternetGateways.get(id);
     if (!eigw) return this.missingTarget('EgressOnlyInternetGateways', 'egress-only-internet-gateway', id);
     const comp = this.ref('egress-only-internet-gateway', id, eigw.tags);
+    this.publicAccessBlocked(eni, comp, true);
     const steps: Step[] = [];
     if (!isAttachedTo(eigw, eni.vpcId)) {
       steps.push({
@@ -1150,7 +1177,9 @@ export class Walker {
       const eigw = this.net.data.egressOnlyInternetGateways.find((g) => isAttachedTo(g, vpcId));
       if (this.opts.reply && eigw && this.opts.conntrack.has(`eigw:${vpcId}`)) {
         // The egress-only gateway is stateful: it lets the response back in (§4.2.2).
-        this.hop(this.ref('egress-only-internet-gateway', eigw.egressOnlyInternetGatewayId, eigw.tags), [
+        const comp = this.ref('egress-only-internet-gateway', eigw.egressOnlyInternetGatewayId, eigw.tags);
+        this.publicAccessBlocked(owner.eni, comp, true);
+        this.hop(comp, [
           {
             kind: 'connection-tracking',
             result: 'allow',
@@ -1160,7 +1189,9 @@ export class Walker {
           },
         ]);
       } else if (igw) {
-        this.hop(this.ref('internet-gateway', igw.internetGatewayId, igw.tags), [
+        const comp = this.ref('internet-gateway', igw.internetGatewayId, igw.tags);
+        this.publicAccessBlocked(owner.eni, comp, false);
+        this.hop(comp, [
           { kind: 'gateway', result: 'allow', matched: [], note: 'IPV6_NOT_TRANSLATED', blocking: false },
         ]);
       } else if (eigw) {
@@ -1201,7 +1232,9 @@ export class Walker {
       if (!this.missingKind('InternetGateways', undefined, true)) this.noGateway(vpcId);
     } else {
       // Internet-bound traffic to a public IPv4 or Elastic IP is mapped to the private address (§4.1.2).
-      this.hop(this.ref('internet-gateway', igw.internetGatewayId, igw.tags), [
+      const comp = this.ref('internet-gateway', igw.internetGatewayId, igw.tags);
+      this.publicAccessBlocked(owner.eni, comp, false);
+      this.hop(comp, [
         {
           kind: 'translation',
           result: 'info',

@@ -10,6 +10,11 @@ export interface Subnet {
   readonly availabilityZone?: string | undefined;
   readonly mapPublicIpOnLaunch: boolean;
   readonly ownerId?: string | undefined;
+  /**
+   * VPC Block Public Access as AWS reports it for this resource (`BlockPublicAccessStates.
+   * InternetGatewayBlockMode`): `off`, `block-bidirectional` or `block-ingress`; undefined when not printed.
+   */
+  readonly internetGatewayBlockMode?: string | undefined;
   readonly tags: Tags;
   readonly origin: Origin;
 }

@@ -11,6 +11,11 @@ export interface Vpc {
   /** Associated IPv4 CIDRs, primary (`CidrBlock`) first; only blocks in state `associated`. */
   readonly cidrBlocks: readonly Cidr[];
   readonly ipv6CidrBlocks: readonly Cidr[];
+  /**
+   * VPC Block Public Access as AWS reports it for this resource (`BlockPublicAccessStates.
+   * InternetGatewayBlockMode`): `off`, `block-bidirectional` or `block-ingress`; undefined when not printed.
+   */
+  readonly internetGatewayBlockMode?: string | undefined;
   readonly tags: Tags;
   readonly origin: Origin;
 }

@@ -12,10 +12,21 @@ import { blockerSummary, examplePath, expectVerdict, ids, run, tcp } from '../he
 
 type Json = Record<string, unknown[]>;
 
-async function variant(edit: (files: Record<string, Json>) => void, remove: string[] = []) {
+async function variant(
+  edit: (files: Record<string, Json>) => void,
+  remove: string[] = [],
+  example = 'nat-instance',
+) {
   const dir = mkdtempSync(join(tmpdir(), 'vpcsim-variant-'));
-  cpSync(examplePath('nat-instance'), dir, { recursive: true });
-  const names = ['RouteTables.json', 'Reservations.json', 'NetworkInterfaces.json', 'NatGateways.json'];
+  cpSync(examplePath(example), dir, { recursive: true });
+  const names = [
+    'RouteTables.json',
+    'Reservations.json',
+    'NetworkInterfaces.json',
+    'NatGateways.json',
+    'Vpcs.json',
+    'Subnets.json',
+  ];
   const files: Record<string, Json> = {};
   for (const n of names) files[n] = JSON.parse(readFileSync(join(dir, n), 'utf8'));
   edit(files);
@@ -132,5 +143,44 @@ describe('variants of examples/nat-instance', () => {
     const blocked = run(net, tcp('192.0.2.10', 'web-1', 22));
     expectVerdict(blocked, 'unreachable');
     expect(blockerSummary(blocked).map((b) => b.code)).toEqual(['ENI_SG_RULES_MISMATCH']);
+  });
+
+  describe('VPC Block Public Access overrides routes, SGs and NACLs', () => {
+    const withMode = (mode: string) => (f: Record<string, Json>) => {
+      for (const v of f['Vpcs.json']!.Vpcs as Array<Record<string, unknown>>)
+        v.BlockPublicAccessStates = { InternetGatewayBlockMode: mode };
+    };
+
+    it('block-bidirectional stops internet -> web-1 at the internet gateway', async () => {
+      const net = await variant(withMode('block-bidirectional'));
+      const t = run(net, tcp('internet', 'web-1', 443));
+      expectVerdict(t, 'unreachable');
+      expect(blockerSummary(t).map((b) => `${b.code}@${b.component}`)).toContain(
+        'VPC_BLOCK_PUBLIC_ACCESS@igw-02960340f5283e16f',
+      );
+    });
+
+    it('block-ingress also stops a NAT instance (only NAT gateways and egress-only gateways pass)', async () => {
+      const net = await variant(withMode('block-ingress'));
+      const t = run(net, tcp('app-1', '8.8.8.8', 443));
+      expectVerdict(t, 'unreachable');
+      expect(t.blockers.map((b) => b.code)).toContain('VPC_BLOCK_PUBLIC_ACCESS');
+    });
+
+    it('block-ingress lets a NAT gateway connection out and its reply back', async () => {
+      const net = await variant(withMode('block-ingress'), [], 'partial-ephemeral');
+      expectVerdict(run(net, tcp('api-1', '8.8.8.8', 443)), 'reachable');
+      expectVerdict(run(net, tcp('internet', 'web-2', 443, { clientType: 'linux' })), 'unreachable');
+    });
+
+    it('a subnet excluded from block-bidirectional (its own state off) is reachable again', async () => {
+      const net = await variant((f) => {
+        withMode('block-bidirectional')(f);
+        for (const sn of f['Subnets.json']!.Subnets as Array<Record<string, unknown>>)
+          if (sn.CidrBlock === '10.0.0.0/24')
+            sn.BlockPublicAccessStates = { InternetGatewayBlockMode: 'off' };
+      });
+      expectVerdict(run(net, tcp('internet', 'web-1', 443)), 'reachable');
+    });
   });
 });

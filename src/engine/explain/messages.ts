@@ -114,6 +114,8 @@ export function blockerMessage(b: Blocker, facts: Readonly<Record<string, string
       return `no network interface in ${c} holds ${facts.address ?? 'the destination address'}`;
     case 'INTERNET_UNROUTABLE_DESTINATION':
       return `${facts.destination ?? 'the destination'} is a private or reserved address, which the internet does not carry`;
+    case 'VPC_BLOCK_PUBLIC_ACCESS':
+      return `VPC Block Public Access (${facts.mode ?? 'on'}) applies to ${facts.subnetId ?? 'this subnet'} and blocks this internet gateway traffic, whatever routes, security groups and network ACLs say`;
     case 'UNROUTABLE_LINK_LOCAL':
       return `destinations in 169.254.168.0/22 and fd00:ec2::/32 are never routed (${c})`;
   }
@@ -180,4 +182,5 @@ export const NOTE_TEXT: Readonly<Record<string, string>> = {
   PEERING_NOT_ACTIVE: 'peering connection is not active',
   ENDPOINT_NOT_AVAILABLE: 'endpoint is not available',
   GATEWAY_ENDPOINT: 'gateway endpoint delivers to the service',
+  VPC_BLOCK_PUBLIC_ACCESS: 'VPC Block Public Access blocks this internet gateway traffic',
 };

@@ -3,7 +3,7 @@
 import type { Subnet } from '../../model/index.js';
 import type { Cidr } from '../../net/index.js';
 import { cidrValue, eachResource, type ReadContext, required } from './context.js';
-import { bool, objs, str, tagsOf } from './json.js';
+import { bool, obj, objs, str, tagsOf } from './json.js';
 import { isAssociated } from './vpcs.js';
 
 export function readSubnets(items: readonly unknown[], ctx: ReadContext): Subnet[] {
@@ -30,6 +30,7 @@ export function readSubnets(items: readonly unknown[], ctx: ReadContext): Subnet
       ipv6CidrBlocks,
       availabilityZone,
       mapPublicIpOnLaunch: bool(o, 'MapPublicIpOnLaunch') ?? false,
+      internetGatewayBlockMode: str(obj(o, 'BlockPublicAccessStates'), 'InternetGatewayBlockMode'),
       ownerId,
       tags: tagsOf(o),
       origin: ctx.originFor(ownerId, availabilityZone),

@@ -45,6 +45,7 @@ export function readVpcs(items: readonly unknown[], ctx: ReadContext): Vpc[] {
       isDefault: bool(o, 'IsDefault') ?? false,
       cidrBlocks,
       ipv6CidrBlocks,
+      internetGatewayBlockMode: str(obj(o, 'BlockPublicAccessStates'), 'InternetGatewayBlockMode'),
       tags: tagsOf(o),
       origin: ctx.originFor(ownerId),
     };
