@@ -1224,6 +1224,7 @@ export class Walker {
           fix: null,
         });
       }
+      if (igw && !this.ingressRouting(igw.internetGatewayId, pkt)) return;
       this.arrive(owner.eni, pkt, true);
       return;
     }
@@ -1244,7 +1245,47 @@ export class Walker {
         },
       ]);
     }
-    this.arrive(owner.eni, { ...pkt, dst: owner.ip }, true);
+    const inside = { ...pkt, dst: owner.ip };
+    if (igw && !this.ingressRouting(igw.internetGatewayId, inside)) return;
+    this.arrive(owner.eni, inside, true);
+  }
+
+  /**
+   * Ingress routing: a route table associated with the internet gateway (an edge association) decides
+   * where traffic entering from the internet goes (aws-semantics §1.1.6). Only its `local` routes are
+   * modelled; a route to a middlebox makes the answer `unknown`. Returns false when the walk must stop.
+   */
+  private ingressRouting(igwId: string, pkt: Packet): boolean {
+    const edge = this.net.data.routeTables.find((rt) =>
+      rt.associations.some(
+        (a) => a.gatewayId === igwId && (a.state === undefined || a.state === 'associated'),
+      ),
+    );
+    if (!edge) return true;
+    const lookup = lookupRoute(this.net, edge, pkt.dst);
+    const tableRef = this.ref('route-table', edge.routeTableId, edge.tags);
+    if (lookup.kind === 'route' && lookup.choice.route.target.type === 'local') {
+      this.hop(tableRef, [
+        {
+          kind: 'route',
+          result: 'allow',
+          matched: [routeMatched(edge, lookup.choice.route)],
+          note: 'GATEWAY_ROUTE_TABLE',
+          blocking: false,
+        },
+      ]);
+      return true;
+    }
+    this.hop(tableRef, [
+      { kind: 'route', result: 'unknown', matched: [], note: 'NOT_MODELLED_YET', blocking: false },
+    ]);
+    this.unknown({
+      code: 'UNSUPPORTED_COMPONENT',
+      missing: 'gateway route table (ingress routing through an appliance)',
+      component: tableRef,
+    });
+    this.end = { kind: 'unsupported' };
+    return false;
   }
 
   noGateway(vpcId: string): void {

@@ -183,4 +183,67 @@ describe('variants of examples/nat-instance', () => {
       expectVerdict(run(net, tcp('internet', 'web-1', 443)), 'reachable');
     });
   });
+
+  describe('a route table associated with the internet gateway (ingress routing)', () => {
+    const edgeTable = (routes: unknown[]) => (f: Record<string, Json>) => {
+      (f['RouteTables.json']!.RouteTables as unknown[]).push({
+        RouteTableId: 'rtb-0edge00000000000a',
+        VpcId: 'vpc-089814db9898d3fd0',
+        OwnerId: '111122223333',
+        Routes: [
+          {
+            DestinationCidrBlock: '10.0.0.0/16',
+            GatewayId: 'local',
+            Origin: 'CreateRouteTable',
+            State: 'active',
+          },
+          ...routes,
+        ],
+        Associations: [
+          {
+            Main: false,
+            GatewayId: 'igw-02960340f5283e16f',
+            RouteTableAssociationId: 'rtbassoc-0edge0000000000a',
+            RouteTableId: 'rtb-0edge00000000000a',
+            AssociationState: { State: 'associated' },
+          },
+        ],
+        PropagatingVgws: [],
+        Tags: [],
+      });
+    };
+
+    it('with only the local route, traffic enters as usual and the edge table shows in the path', async () => {
+      const net = await variant(edgeTable([]));
+      const t = run(net, tcp('internet', 'web-1', 443));
+      expectVerdict(t, 'reachable');
+      expect(ids(t.forward).slice(0, 4)).toEqual([
+        'internet',
+        'igw-02960340f5283e16f',
+        'rtb-0edge00000000000a',
+        'acl-038d2a390498ad300',
+      ]);
+    });
+
+    it('a route to a middlebox ENI is not modelled yet: unknown, never a guess', async () => {
+      const net = await variant(
+        edgeTable([
+          {
+            DestinationCidrBlock: '10.0.0.0/24',
+            NetworkInterfaceId: NAT_ENI,
+            Origin: 'CreateRoute',
+            State: 'active',
+          },
+        ]),
+      );
+      const t = run(net, tcp('internet', 'web-1', 443));
+      expectVerdict(t, 'unknown');
+      expect(t.unknowns).toEqual([
+        expect.objectContaining({
+          code: 'UNSUPPORTED_COMPONENT',
+          component: expect.objectContaining({ id: 'rtb-0edge00000000000a' }),
+        }),
+      ]);
+    });
+  });
 });

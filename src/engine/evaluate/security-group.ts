@@ -67,9 +67,11 @@ function groupMatches(net: Network, groupId: string, peer: Ip, localVpcId: strin
   return false;
 }
 
+/** An active peering between the two VPCs in one region: only then may SGs reference across it (§2.7). */
 export function peeredActive(net: Network, a: string, b: string): boolean {
   for (const p of net.data.vpcPeeringConnections) {
     if (p.status !== 'active') continue;
+    if (p.requester.region && p.accepter.region && p.requester.region !== p.accepter.region) continue;
     if (
       (p.requester.vpcId === a && p.accepter.vpcId === b) ||
       (p.requester.vpcId === b && p.accepter.vpcId === a)

@@ -183,4 +183,5 @@ export const NOTE_TEXT: Readonly<Record<string, string>> = {
   ENDPOINT_NOT_AVAILABLE: 'endpoint is not available',
   GATEWAY_ENDPOINT: 'gateway endpoint delivers to the service',
   VPC_BLOCK_PUBLIC_ACCESS: 'VPC Block Public Access blocks this internet gateway traffic',
+  GATEWAY_ROUTE_TABLE: "the internet gateway's own route table (edge association) routes it locally",
 };
