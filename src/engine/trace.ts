@@ -23,6 +23,7 @@ import {
 import { pickInternetAddress } from './addresses.js';
 import { portsText } from './evaluate/security-group.js';
 import { blockerMessage, fixText, unknownMessage } from './explain/messages.js';
+import { fromInternet, noGateway, onInternet } from './hops/internet.js';
 import { type Packet, replyOf } from './packet.js';
 import { type Endpoint, interfaceAddress, ResolveError, resolveEndpoint } from './resolve.js';
 import type { Blocker, Disposition, FlowView, Trace, TraceWarning, UnknownReason, Verdict } from './types.js';
@@ -143,28 +144,7 @@ export function trace(net: Network, q: TraceQuery): Trace {
   );
 
   if (src.kind === 'interface') {
-    if (src.instance) {
-      const running = src.instance.state === 'running';
-      const ref = fwd.ref('instance', src.instance.instanceId, src.instance.tags);
-      fwd.hop(ref, [
-        {
-          kind: 'state',
-          result: running ? 'info' : 'deny',
-          matched: [],
-          note: running ? 'INSTANCE_RUNNING' : 'INSTANCE_NOT_RUNNING',
-          blocking: !running,
-        },
-      ]);
-      if (!running)
-        fwd.block({
-          code: 'BAD_STATE',
-          component: ref,
-          direction: null,
-          rule: null,
-          fix: { action: 'start-instance', instanceId: src.instance.instanceId },
-          facts: { state: src.instance.state },
-        });
-    }
+    if (src.instance) fwd.instanceState(src.instance);
     const detached = isDetached(src.eni);
     fwd.hop(fwd.eniRef(src.eni), [
       {
@@ -191,7 +171,7 @@ export function trace(net: Network, q: TraceQuery): Trace {
     ]);
     if (dst.kind === 'interface' && dstIp.family === 4 && !dst.eni.privateAddresses.some((a) => a.publicIp)) {
       startWithoutPublicIp(fwd, dst.eni, pkt);
-    } else fwd.onInternet(pkt);
+    } else onInternet(fwd, pkt);
   } else {
     fwd.unknown({ code: 'UNMODELLED_ADDRESS', missing: formatIp(srcIp) });
     fwd.end = { kind: 'insufficient-info' };
@@ -216,7 +196,8 @@ export function trace(net: Network, q: TraceQuery): Trace {
   if (reached && reply && fend.kind !== 'not-filtered') {
     if (fend.kind === 'interface') ret.sendFrom(fend.eni, reply);
     else if (fend.kind === 'internet' || (fend.kind === 'service' && fend.via === 'internet'))
-      ret.fromInternet(
+      fromInternet(
+        ret,
         reply,
         fwd.blockers.some((b) => b.code === 'IGW_PUBLIC_IP_ASSOCIATION_FOR_EGRESS'),
       );
@@ -354,7 +335,7 @@ function startWithoutPublicIp(w: Walker, eni: NetworkInterface, pkt: Packet): vo
     w.hop(w.ref('internet-gateway', igw.internetGatewayId, igw.tags), [
       { kind: 'translation', result: 'deny', matched: [], note: 'NO_PUBLIC_IPV4', blocking: true },
     ]);
-  else w.noGateway(eni.vpcId);
+  else noGateway(w, eni.vpcId);
   w.arrive(eni, pkt, true);
 }
 

@@ -50,3 +50,6 @@ export type WalkEnd =
   | { readonly kind: 'no-route' }
   | { readonly kind: 'unsupported' }
   | { readonly kind: 'insufficient-info' };
+
+/** A walk longer than this is a routing loop. */
+export const MAX_HOPS = 64;

@@ -9,8 +9,8 @@
  * how `partial` verdicts arise. Knows forwarding; knows nothing about wording or CLI.
  */
 
-import type { Network, NetworkInterface, ResourceKind, Subnet } from '../model/index.js';
-import { isAttachedTo, nameOf, serviceShortName } from '../model/index.js';
+import type { Instance, Network, NetworkInterface, ResourceKind, Subnet } from '../model/index.js';
+import { nameOf } from '../model/index.js';
 import {
   cidrContains,
   cidrOf,
@@ -22,18 +22,24 @@ import {
   PortSet,
   parseIp,
   protocolUsesPorts,
-  TCP,
-  UDP,
 } from '../net/index.js';
 import { isInternetRoutable } from './addresses.js';
 import { aclMatched, evaluateNetworkAcl, freeRuleNumberBefore } from './evaluate/network-acl.js';
 import { lookupRoute, routeMatched } from './evaluate/route-table.js';
 import { evaluateSecurityGroups, portsText } from './evaluate/security-group.js';
+import { egressOnlyOut, internetGatewayOut } from './hops/internet.js';
+import { natGateway, natInstance, toAppliance, toNatGateway, undoNat } from './hops/nat.js';
+import { gatewayEndpoint, peering } from './hops/peering-endpoint.js';
+import { routeFix } from './hops/route-fix.js';
 import type { Packet } from './packet.js';
-import type { ComponentRef, Hop, MatchedRule, Step, Translation } from './types.js';
-import type { BlockerDraft, ConntrackEntry, UnknownDraft, WalkEnd } from './walk-types.js';
-
-const MAX_HOPS = 64;
+import type { ComponentRef, Hop, MatchedRule, Step } from './types.js';
+import {
+  type BlockerDraft,
+  type ConntrackEntry,
+  MAX_HOPS,
+  type UnknownDraft,
+  type WalkEnd,
+} from './walk-types.js';
 
 /** Addresses AWS never filters with SGs or NACLs (aws-semantics §2.6, §3.12, §10.4-10.5). */
 const UNFILTERED: ReadonlyArray<{ ip: Ip; service: string }> = [
@@ -78,7 +84,7 @@ export class Walker {
   partialRemapped = false;
   fullyBlocked = false;
   end: WalkEnd = { kind: 'dropped' };
-  private depth = 0;
+  depth = 0;
 
   constructor(
     readonly net: Network,
@@ -108,7 +114,7 @@ export class Walker {
   }
 
   /** Records a missing resource type once; `gate` when the walk goes on along the same path. */
-  private missingKind(kind: ResourceKind, component?: ComponentRef, gate = false): boolean {
+  missingKind(kind: ResourceKind, component?: ComponentRef, gate = false): boolean {
     if (this.net.has(kind)) return false;
     if (!this.unknowns.some((u) => u.code === 'MISSING_RESOURCE_TYPE' && u.missing === kind))
       this.unknown({ code: 'MISSING_RESOURCE_TYPE', missing: kind, component }, gate);
@@ -116,7 +122,7 @@ export class Walker {
   }
 
   /** Apply a filter result to the live port set; returns the step result. */
-  private filter(pkt: Packet, allowed: PortSet): { result: Step['result']; denied: PortSet } {
+  filter(pkt: Packet, allowed: PortSet): { result: Step['result']; denied: PortSet } {
     const evaluated = protocolUsesPorts(pkt.protocol) ? pkt.dstPorts : PortSet.all();
     const pass = allowed.intersect(evaluated);
     const denied = evaluated.subtract(pass);
@@ -137,12 +143,12 @@ export class Walker {
     return this.ref('network-interface', eni.networkInterfaceId, eni.tags);
   }
 
-  private ownsAddress(eni: NetworkInterface, ip: Ip): boolean {
+  ownsAddress(eni: NetworkInterface, ip: Ip): boolean {
     if (ip.family === 4) return eni.privateAddresses.some((a) => a.ip.value === ip.value);
     return eni.ipv6Addresses.some((a) => a.value === ip.value);
   }
 
-  private hasSecurityGroups(eni: NetworkInterface): boolean {
+  hasSecurityGroups(eni: NetworkInterface): boolean {
     // NAT gateways and gateway-owned interfaces have no security group (aws-semantics §2.1.5).
     return (
       eni.interfaceType !== 'nat_gateway' &&
@@ -153,7 +159,7 @@ export class Walker {
 
   // ---- security groups and NACLs --------------------------------------------------------
 
-  private securityGroupStep(eni: NetworkInterface, pkt: Packet, egress: boolean): void {
+  securityGroupStep(eni: NetworkInterface, pkt: Packet, egress: boolean): void {
     if (!this.hasSecurityGroups(eni)) return;
     const firstGroup = eni.groupIds[0]!;
     const direction = egress ? 'outbound' : 'inbound';
@@ -232,7 +238,7 @@ export class Walker {
     return this.ref('security-group', groupId, this.net.securityGroups.get(groupId)?.tags);
   }
 
-  private naclStep(subnet: Subnet, pkt: Packet, egress: boolean, peerIsInternet: boolean): void {
+  naclStep(subnet: Subnet, pkt: Packet, egress: boolean, peerIsInternet: boolean): void {
     const acl = this.net.networkAclFor(subnet.subnetId);
     const direction = egress ? 'outbound' : 'inbound';
     if (!acl) {
@@ -305,7 +311,7 @@ export class Walker {
     );
   }
 
-  private peerSubnetCidr(ip: Ip) {
+  peerSubnetCidr(ip: Ip) {
     for (const o of this.net.ownersOfPrivateIp(ip)) {
       const s = this.net.subnets.get(o.eni.subnetId);
       if (ip.family === 4 && s?.cidrBlock) return s.cidrBlock;
@@ -373,16 +379,16 @@ export class Walker {
     this.route(eni, subnet, pkt);
   }
 
-  private inSubnet(subnet: Subnet, ip: Ip): boolean {
+  inSubnet(subnet: Subnet, ip: Ip): boolean {
     if (ip.family === 4) return subnet.cidrBlock !== undefined && cidrContains(subnet.cidrBlock, ip);
     return subnet.ipv6CidrBlocks.some((c) => cidrContains(c, ip));
   }
 
-  private isInternetPeer(ip: Ip): boolean {
+  isInternetPeer(ip: Ip): boolean {
     return isInternetRoutable(ip) && this.net.ownersOfPrivateIp(ip).length === 0;
   }
 
-  private unfilteredService(subnet: Subnet, dst: Ip): string | undefined {
+  unfilteredService(subnet: Subnet, dst: Ip): string | undefined {
     for (const u of UNFILTERED) if (u.ip.family === dst.family && u.ip.value === dst.value) return u.service;
     const vpc = this.net.vpcs.get(subnet.vpcId);
     const primary = vpc?.cidrBlocks[0];
@@ -393,7 +399,7 @@ export class Walker {
     return undefined;
   }
 
-  private sourceDestBlock(eni: NetworkInterface, direction: 'inbound' | 'outbound'): void {
+  sourceDestBlock(eni: NetworkInterface, direction: 'inbound' | 'outbound'): void {
     const instanceId = eni.attachment?.instanceId ?? null;
     this.hop(this.eniRef(eni), [
       {
@@ -414,34 +420,9 @@ export class Walker {
     });
   }
 
-  /**
-   * VPC Block Public Access overrides routes, SGs and NACLs for internet gateway traffic
-   * (aws-semantics §4.1.6): `block-bidirectional` stops all IGW and egress-only gateway traffic;
-   * `block-ingress` lets only NAT gateways and egress-only gateways through. The subnet's reported
-   * state (which reflects exclusions) wins over the VPC's. Returns true when it blocked.
-   */
-  private publicAccessBlocked(eni: NetworkInterface, gateway: ComponentRef, viaEgressOnly: boolean): boolean {
-    const subnet = this.net.subnets.get(eni.subnetId);
-    const mode = subnet?.internetGatewayBlockMode ?? this.net.vpcs.get(eni.vpcId)?.internetGatewayBlockMode;
-    if (mode !== 'block-bidirectional' && mode !== 'block-ingress') return false;
-    if (mode === 'block-ingress' && (viaEgressOnly || eni.interfaceType === 'nat_gateway')) return false;
-    this.hop(gateway, [
-      { kind: 'gateway', result: 'deny', matched: [], note: 'VPC_BLOCK_PUBLIC_ACCESS', blocking: true },
-    ]);
-    this.block({
-      code: 'VPC_BLOCK_PUBLIC_ACCESS',
-      component: gateway,
-      direction: null,
-      rule: null,
-      fix: null,
-      facts: { mode, subnetId: eni.subnetId },
-    });
-    return true;
-  }
-
   // ---- routing -------------------------------------------------------------------------------
 
-  private route(eni: NetworkInterface, subnet: Subnet, pkt: Packet): void {
+  route(eni: NetworkInterface, subnet: Subnet, pkt: Packet): void {
     const rt = this.net.routeTableFor(subnet.subnetId);
     if (!rt) {
       if (!this.missingKind('RouteTables', this.ref('subnet', subnet.subnetId)))
@@ -492,7 +473,7 @@ export class Walker {
         component: tableRef,
         direction: null,
         rule: null,
-        fix: lookup.kind === 'none' ? this.routeFix(table.routeTableId, eni, pkt.dst) : null,
+        fix: lookup.kind === 'none' ? routeFix(this, table.routeTableId, eni, pkt.dst) : null,
         facts: { destination: formatIp(pkt.dst), subnetId: subnet.subnetId, explicit: String(rt.explicit) },
       });
       this.end = { kind: 'no-route' };
@@ -535,18 +516,18 @@ export class Walker {
       case 'local':
         return this.local(eni, pkt);
       case 'internet-gateway':
-        return this.internetGatewayOut(eni, pkt, t.id);
+        return internetGatewayOut(this, eni, pkt, t.id);
       case 'egress-only-internet-gateway':
-        return this.egressOnlyOut(eni, pkt, t.id);
+        return egressOnlyOut(this, eni, pkt, t.id);
       case 'nat-gateway':
-        return this.toNatGateway(eni, pkt, t.id);
+        return toNatGateway(this, eni, pkt, t.id);
       case 'instance':
       case 'network-interface':
-        return this.toAppliance(eni, pkt, t.type, t.id, t.networkInterfaceId);
+        return toAppliance(this, eni, pkt, t.type, t.id, t.networkInterfaceId);
       case 'vpc-peering-connection':
-        return this.peering(eni, pkt, t.id);
+        return peering(this, eni, pkt, t.id);
       case 'vpc-endpoint':
-        return this.gatewayEndpoint(eni, pkt, t.id);
+        return gatewayEndpoint(this, eni, pkt, t.id);
       default:
         this.hop(this.ref(componentTypeOf(t.type), t.id), [
           { kind: 'gateway', result: 'unknown', matched: [], note: 'NOT_MODELLED_YET', blocking: false },
@@ -560,56 +541,7 @@ export class Walker {
     }
   }
 
-  private routeFix(routeTableId: string, eni: NetworkInterface, dst: Ip) {
-    const destination = formatCidr(
-      this.isInternetPeer(dst)
-        ? cidrOf(dst, 0)
-        : (this.peerSubnetCidr(dst) ?? cidrOf(dst, dst.family === 4 ? 32 : 128)),
-    );
-    let target: { type: string; id: string | null } = { type: 'unknown', id: null };
-    const endpoint = this.opts.service
-      ? this.net.data.vpcEndpoints.find(
-          (e) =>
-            e.vpcId === eni.vpcId &&
-            e.vpcEndpointType === 'Gateway' &&
-            serviceShortName(e.serviceName) === this.opts.service,
-        )
-      : undefined;
-    if (endpoint && this.opts.servicePrefixListId) {
-      // The service has a gateway endpoint in this VPC: associate the route table with it.
-      return {
-        action: 'add-route' as const,
-        routeTableId,
-        destination: this.opts.servicePrefixListId,
-        target: { type: 'vpc-endpoint', id: endpoint.vpcEndpointId },
-      };
-    }
-    if (this.isInternetPeer(dst)) {
-      const hasPublic = eni.privateAddresses.some((a) => a.publicIp) || dst.family === 6;
-      const igw = this.net.internetGatewayOf(eni.vpcId);
-      const nat = this.net.data.natGateways.find(
-        (n) => n.vpcId === eni.vpcId && n.state === 'available' && n.connectivityType === 'public',
-      );
-      if (hasPublic && igw) target = { type: 'internet-gateway', id: igw.internetGatewayId };
-      else if (nat && dst.family === 4) target = { type: 'nat-gateway', id: nat.natGatewayId };
-      else if (dst.family === 4) target = { type: 'nat-gateway', id: null };
-      else if (igw) target = { type: 'internet-gateway', id: igw.internetGatewayId };
-    } else {
-      const owner = this.net.ownersOfPrivateIp(dst)[0];
-      const pcx = owner
-        ? this.net.data.vpcPeeringConnections.find(
-            (p) =>
-              p.status === 'active' &&
-              [p.requester.vpcId, p.accepter.vpcId].includes(owner.eni.vpcId) &&
-              [p.requester.vpcId, p.accepter.vpcId].includes(eni.vpcId),
-          )
-        : undefined;
-      if (pcx) target = { type: 'vpc-peering-connection', id: pcx.vpcPeeringConnectionId };
-    }
-    return { action: 'add-route' as const, routeTableId, destination, target };
-  }
-
-  private local(eni: NetworkInterface, pkt: Packet): void {
+  local(eni: NetworkInterface, pkt: Packet): void {
     const owner = this.net.ownersOfPrivateIp(pkt.dst, eni.vpcId)[0];
     if (owner) {
       this.arrive(owner.eni, pkt, true);
@@ -618,7 +550,7 @@ export class Walker {
     this.noInterface(pkt.dst, this.ref('vpc', eni.vpcId, this.net.vpcs.get(eni.vpcId)?.tags));
   }
 
-  private noInterface(dst: Ip, component: ComponentRef): void {
+  noInterface(dst: Ip, component: ComponentRef): void {
     if (this.missingKind('NetworkInterfaces', component)) {
       this.end = { kind: 'insufficient-info' };
       return;
@@ -648,7 +580,7 @@ export class Walker {
     const track = this.opts.conntrack.get(eni.networkInterfaceId);
     if (own && this.opts.reply && track && track.kind !== 'egress-only-internet-gateway') {
       this.hop(this.eniRef(eni));
-      this.undoNat(eni, pkt, track);
+      undoNat(this, eni, pkt, track);
       return;
     }
     if (eni.interfaceType === 'nat_gateway') {
@@ -676,20 +608,44 @@ export class Walker {
         return;
       }
       this.hop(this.eniRef(eni));
-      this.natGateway(eni, pkt);
+      natGateway(this, eni, pkt);
       return;
     }
     if (!own) {
       // A packet not addressed to the interface: it is forwarded only with source/destination check off (§5.2).
       if (eni.sourceDestCheck) this.sourceDestBlock(eni, 'inbound');
       else this.hop(this.eniRef(eni));
-      this.natInstance(eni, pkt);
+      natInstance(this, eni, pkt);
       return;
     }
     this.deliver(eni, pkt);
   }
 
-  private deliver(eni: NetworkInterface, pkt: Packet): void {
+  /** The instance hop with its state: anything but `running` cannot send or answer. */
+  instanceState(instance: Instance): void {
+    const ref = this.ref('instance', instance.instanceId, instance.tags);
+    const running = instance.state === 'running';
+    this.hop(ref, [
+      {
+        kind: 'state',
+        result: running ? 'allow' : 'deny',
+        matched: [],
+        note: running ? 'INSTANCE_RUNNING' : 'INSTANCE_NOT_RUNNING',
+        blocking: !running,
+      },
+    ]);
+    if (!running)
+      this.block({
+        code: 'BAD_STATE',
+        component: ref,
+        direction: null,
+        rule: null,
+        fix: { action: 'start-instance', instanceId: instance.instanceId },
+        facts: { state: instance.state },
+      });
+  }
+
+  deliver(eni: NetworkInterface, pkt: Packet): void {
     this.hop(this.eniRef(eni));
     const instanceId = eni.attachment?.instanceId;
     const instance = instanceId ? this.net.instances.get(instanceId) : undefined;
@@ -697,26 +653,7 @@ export class Walker {
       // Back at the source: its state was judged at the start of the forward path.
       this.hop(this.ref('instance', instance.instanceId, instance.tags));
     } else if (instance) {
-      const ref = this.ref('instance', instance.instanceId, instance.tags);
-      const running = instance.state === 'running';
-      this.hop(ref, [
-        {
-          kind: 'state',
-          result: running ? 'allow' : 'deny',
-          matched: [],
-          note: running ? 'INSTANCE_RUNNING' : 'INSTANCE_NOT_RUNNING',
-          blocking: !running,
-        },
-      ]);
-      if (!running)
-        this.block({
-          code: 'BAD_STATE',
-          component: ref,
-          direction: null,
-          rule: null,
-          fix: { action: 'start-instance', instanceId: instance.instanceId },
-          facts: { state: instance.state },
-        });
+      this.instanceState(instance);
     } else if (!this.opts.reply && isDetached(eni)) {
       const ref = this.eniRef(eni);
       this.block({
@@ -738,186 +675,7 @@ export class Walker {
 
   // ---- NAT -----------------------------------------------------------------------------------
 
-  private natGateway(eni: NetworkInterface, pkt: Packet): void {
-    const ng = this.net.natGatewayOfInterface(eni.networkInterfaceId);
-    const comp = this.ref('nat-gateway', ng?.natGatewayId ?? eni.networkInterfaceId, ng?.tags);
-    const steps: Step[] = [];
-    if (ng && ng.state !== 'available') {
-      steps.push({
-        kind: 'state',
-        result: 'deny',
-        matched: [],
-        note: 'NAT_GATEWAY_NOT_AVAILABLE',
-        blocking: true,
-      });
-      this.block({
-        code: 'BAD_STATE',
-        component: comp,
-        direction: null,
-        rule: null,
-        fix: { action: 'change-component-state', componentId: ng.natGatewayId, wanted: 'available' },
-        facts: { state: ng.state },
-      });
-    }
-    // NAT gateways translate TCP, UDP and ICMP only (§5.1.2).
-    if (![TCP, UDP, ICMP].includes(pkt.protocol)) {
-      steps.push({
-        kind: 'gateway',
-        result: 'deny',
-        matched: [],
-        note: 'NAT_GATEWAY_PROTOCOL',
-        blocking: true,
-      });
-      this.block({
-        code: 'NAT_GATEWAY_PROTOCOL_RESTRICTION',
-        component: comp,
-        direction: null,
-        rule: null,
-        fix: null,
-      });
-    }
-    const natIp = ng?.addresses.find((a) => a.isPrimary)?.privateIp ?? eni.privateAddresses[0]?.ip ?? pkt.src;
-    // A NAT gateway picks source ports 1024-65535 (§5.1.5).
-    const natPorts = PortSet.of({ from: 1024, to: 65535 });
-    const t: Translation = {
-      field: 'source',
-      from: formatIp(pkt.src),
-      to: formatIp(natIp),
-      ports: protocolUsesPorts(pkt.protocol) ? '1024-65535' : undefined,
-    };
-    steps.push({ kind: 'translation', result: 'info', matched: [], translation: t, blocking: false });
-    this.hop(comp, steps);
-    this.opts.conntrack.set(eni.networkInterfaceId, {
-      kind: 'nat-gateway',
-      insideIp: pkt.src,
-      insidePorts: pkt.srcPorts,
-    });
-    this.sendFrom(eni, {
-      ...pkt,
-      src: natIp,
-      srcPorts: protocolUsesPorts(pkt.protocol) ? natPorts : pkt.srcPorts,
-    });
-  }
-
-  /** An instance or ENI used as a route target: treated as a NAT instance that masquerades (§5.2). */
-  private natInstance(eni: NetworkInterface, pkt: Packet): void {
-    const instanceId = eni.attachment?.instanceId;
-    const instance = instanceId ? this.net.instances.get(instanceId) : undefined;
-    const natIp = eni.privateAddresses.find((a) => a.primary)?.ip ?? eni.privateAddresses[0]?.ip;
-    if (!natIp || pkt.dst.family !== 4) {
-      this.unknown({
-        code: 'UNSUPPORTED_COMPONENT',
-        missing: 'IPv6 forwarding through an instance',
-        component: this.eniRef(eni),
-      });
-      this.end = { kind: 'unsupported' };
-      return;
-    }
-    const ref = instance ? this.ref('instance', instance.instanceId, instance.tags) : this.eniRef(eni);
-    const steps: Step[] = [];
-    if (instance && instance.state !== 'running') {
-      steps.push({
-        kind: 'state',
-        result: 'deny',
-        matched: [],
-        note: 'INSTANCE_NOT_RUNNING',
-        blocking: true,
-      });
-      this.block({
-        code: 'BAD_STATE',
-        component: ref,
-        direction: null,
-        rule: null,
-        fix: { action: 'start-instance', instanceId: instance.instanceId },
-        facts: { state: instance.state },
-      });
-    }
-    steps.push({
-      kind: 'translation',
-      result: 'info',
-      matched: [],
-      note: 'NAT_INSTANCE_ASSUMED_MASQUERADE',
-      translation: { field: 'source', from: formatIp(pkt.src), to: formatIp(natIp) },
-      blocking: false,
-    });
-    this.hop(ref, steps);
-    this.opts.conntrack.set(eni.networkInterfaceId, {
-      kind: 'nat-instance',
-      insideIp: pkt.src,
-      insidePorts: pkt.srcPorts,
-    });
-    this.sendFrom(eni, { ...pkt, src: natIp });
-  }
-
-  /** A reply reached a NAT's own address: map it back to the inside client (stateful NAT). */
-  private undoNat(eni: NetworkInterface, pkt: Packet, track: ConntrackEntry): void {
-    const ng = this.net.natGatewayOfInterface(eni.networkInterfaceId);
-    const instanceId = eni.attachment?.instanceId;
-    const comp =
-      track.kind === 'nat-gateway'
-        ? this.ref('nat-gateway', ng?.natGatewayId ?? eni.networkInterfaceId, ng?.tags)
-        : instanceId
-          ? this.ref('instance', instanceId, this.net.instances.get(instanceId)?.tags)
-          : this.eniRef(eni);
-    const uses = protocolUsesPorts(pkt.protocol);
-    this.hop(comp, [
-      {
-        kind: 'translation',
-        result: 'info',
-        matched: [],
-        translation: {
-          field: 'destination',
-          from: formatIp(pkt.dst),
-          to: formatIp(track.insideIp),
-          ports: uses ? portsText(track.insidePorts) : undefined,
-        },
-        blocking: false,
-      },
-    ]);
-    if (uses && track.kind === 'nat-gateway') {
-      // The outside ports were the NAT's own (1024-65535); if only some of them passed, which client
-      // connections fail depends on the port the NAT picked, so it is partial for every client port.
-      if (!this.live.isEmpty() && !this.live.equals(pkt.dstPorts)) this.partialRemapped = true;
-      this.live = this.live.isEmpty() ? PortSet.empty() : track.insidePorts;
-    }
-    this.sendFrom(eni, { ...pkt, dst: track.insideIp, dstPorts: uses ? track.insidePorts : pkt.dstPorts });
-  }
-
-  private toNatGateway(eni: NetworkInterface, pkt: Packet, natGatewayId: string): void {
-    const ng = this.net.natGateways.get(natGatewayId);
-    if (!ng) return this.missingTarget('NatGateways', 'nat-gateway', natGatewayId);
-    const natEniId =
-      ng.addresses.find((a) => a.isPrimary)?.networkInterfaceId ?? ng.addresses[0]?.networkInterfaceId;
-    const natEni = natEniId ? this.net.networkInterfaces.get(natEniId) : undefined;
-    if (!natEni) {
-      this.unknown({
-        code: 'MISSING_RESOURCE',
-        missing: `network interface of ${natGatewayId}`,
-        component: this.ref('nat-gateway', natGatewayId),
-      });
-      this.end = { kind: 'insufficient-info' };
-      return;
-    }
-    this.arrive(natEni, pkt, natEni.subnetId !== eni.subnetId);
-  }
-
-  private toAppliance(eni: NetworkInterface, pkt: Packet, type: string, id: string, eniId?: string): void {
-    let target: NetworkInterface | undefined;
-    if (type === 'network-interface') target = this.net.networkInterfaces.get(id);
-    else {
-      target = eniId ? this.net.networkInterfaces.get(eniId) : undefined;
-      target ??= this.net.interfacesOfInstance(id)[0];
-    }
-    if (!target)
-      return this.missingTarget(
-        type === 'instance' ? 'Instances' : 'NetworkInterfaces',
-        type === 'instance' ? 'instance' : 'network-interface',
-        id,
-      );
-    this.arrive(target, pkt, target.subnetId !== eni.subnetId);
-  }
-
-  private missingTarget(kind: ResourceKind, type: ComponentRef['type'], id: string): void {
+  missingTarget(kind: ResourceKind, type: ComponentRef['type'], id: string): void {
     const comp = this.ref(type, id);
     if (this.missingKind(kind, comp)) {
       this.end = { kind: 'insufficient-info' };
@@ -940,453 +698,7 @@ export class Walker {
 
   // ---- internet ------------------------------------------------------------------------------
 
-  private internetGatewayOut(eni: NetworkInterface, pkt: Packet, igwId: string): void {
-    const igw = this.net.internetGateways.get(igwId);
-    const comp = this.ref('internet-gateway', igwId, igw?.tags);
-    if (!igw) return this.missingTarget('InternetGateways', 'internet-gateway', igwId);
-    this.publicAccessBlocked(eni, comp, false);
-    const steps: Step[] = [];
-    if (!isAttachedTo(igw, eni.vpcId)) {
-      steps.push({
-        kind: 'state',
-        result: 'deny',
-        matched: [],
-        note: 'GATEWAY_NOT_ATTACHED',
-        blocking: true,
-      });
-      this.block({
-        code: 'BAD_STATE_ATTACHMENT',
-        component: comp,
-        direction: null,
-        rule: null,
-        fix: { action: 'attach-internet-gateway', vpcId: eni.vpcId, internetGatewayId: igwId },
-      });
-    }
-    let out = pkt;
-    if (pkt.src.family === 4) {
-      const ng =
-        eni.interfaceType === 'nat_gateway'
-          ? this.net.natGatewayOfInterface(eni.networkInterfaceId)
-          : undefined;
-      if (ng?.connectivityType === 'private') {
-        // A private NAT gateway's traffic routed to an internet gateway is dropped by the IGW (§5.1.1).
-        steps.push({
-          kind: 'gateway',
-          result: 'deny',
-          matched: [],
-          note: 'PRIVATE_NAT_GATEWAY_TO_IGW',
-          blocking: true,
-        });
-        this.block({
-          code: 'PRIVATE_NAT_GATEWAY_TO_IGW',
-          component: comp,
-          direction: null,
-          rule: null,
-          fix: null,
-          facts: { natGatewayId: ng.natGatewayId },
-        });
-      } else {
-        const pa = eni.privateAddresses.find((a) => a.ip.value === pkt.src.value);
-        if (pa?.publicIp) {
-          // 1:1 NAT: the private source becomes the public IPv4 or Elastic IP (§4.1.2).
-          steps.push({
-            kind: 'translation',
-            result: 'info',
-            matched: [],
-            translation: { field: 'source', from: formatIp(pkt.src), to: formatIp(pa.publicIp) },
-            blocking: false,
-          });
-          out = { ...pkt, src: pa.publicIp };
-        } else {
-          steps.push({
-            kind: 'translation',
-            result: 'deny',
-            matched: [],
-            note: 'NO_PUBLIC_IPV4',
-            blocking: true,
-          });
-          this.block({
-            code: 'IGW_PUBLIC_IP_ASSOCIATION_FOR_EGRESS',
-            component: comp,
-            direction: 'outbound',
-            rule: null,
-            fix: {
-              action: 'associate-public-ip',
-              networkInterfaceId: eni.networkInterfaceId,
-              privateIp: formatIp(pkt.src),
-            },
-            facts: { networkInterfaceId: eni.networkInterfaceId, privateIp: formatIp(pkt.src) },
-          });
-        }
-      }
-    } else {
-      steps.push({
-        kind: 'gateway',
-        result: 'allow',
-        matched: [],
-        note: 'IPV6_NOT_TRANSLATED',
-        blocking: false,
-      });
-    }
-    if (eni.denyAllIgwTraffic) {
-      steps.push({
-        kind: 'gateway',
-        result: 'deny',
-        matched: [],
-        note: 'DENY_ALL_IGW_TRAFFIC',
-        blocking: true,
-      });
-      this.block({
-        code: 'IGW_DENY_ALL_TRAFFIC',
-        component: this.eniRef(eni),
-        direction: 'outbound',
-        rule: null,
-        fix: null,
-      });
-    }
-    this.hop(comp, steps);
-    this.onInternet(out, comp);
-  }
-
-  private egressOnlyOut(eni: NetworkInterface, pkt: Packet, id: string): void {
-    const eigw = this.net.egressOnlyInternetGateways.get(id);
-    if (!eigw) return this.missingTarget('EgressOnlyInternetGateways', 'egress-only-internet-gateway', id);
-    const comp = this.ref('egress-only-internet-gateway', id, eigw.tags);
-    this.publicAccessBlocked(eni, comp, true);
-    const steps: Step[] = [];
-    if (!isAttachedTo(eigw, eni.vpcId)) {
-      steps.push({
-        kind: 'state',
-        result: 'deny',
-        matched: [],
-        note: 'GATEWAY_NOT_ATTACHED',
-        blocking: true,
-      });
-      this.block({ code: 'BAD_STATE_ATTACHMENT', component: comp, direction: null, rule: null, fix: null });
-    }
-    if (pkt.dst.family === 4) {
-      // Egress-only internet gateways carry IPv6 only (§4.2.1).
-      steps.push({ kind: 'gateway', result: 'deny', matched: [], note: 'EIGW_IPV6_ONLY', blocking: true });
-      this.block({
-        code: 'EIGW_IPV4_NOT_SUPPORTED',
-        component: comp,
-        direction: 'outbound',
-        rule: null,
-        fix: null,
-      });
-      this.hop(comp, steps);
-      this.end = { kind: 'dropped' };
-      return;
-    }
-    if (this.opts.reply && !this.opts.conntrack.has(`eigw:${eni.vpcId}`)) {
-      // The reply of an internet-initiated connection would leave through the egress-only gateway,
-      // which "prevents hosts outside of your VPC from initiating an IPv6 connection" (aws-semantics §4.2.1).
-      steps.push({
-        kind: 'gateway',
-        result: 'deny',
-        matched: [],
-        note: 'EIGW_BLOCKS_INBOUND_INITIATED',
-        blocking: true,
-      });
-      this.hop(comp, steps);
-      this.block({
-        code: 'EIGW_INBOUND_INITIATED',
-        component: comp,
-        direction: 'inbound',
-        rule: null,
-        fix: null,
-      });
-      this.onInternet(pkt, comp);
-      return;
-    }
-    steps.push({ kind: 'gateway', result: 'allow', matched: [], note: 'EIGW_OUTBOUND', blocking: false });
-    this.hop(comp, steps);
-    if (!this.opts.reply)
-      this.opts.conntrack.set(`eigw:${eni.vpcId}`, {
-        kind: 'egress-only-internet-gateway',
-        insideIp: pkt.src,
-        insidePorts: pkt.srcPorts,
-      });
-    this.onInternet(pkt, comp);
-  }
-
-  /** The packet is on the internet: it reaches a public address of the model, an AWS service, or a host. */
-  onInternet(pkt: Packet, from?: ComponentRef): void {
-    if (pkt.dst.family === 4 ? this.net.ownerOfPublicIp(pkt.dst) : this.net.ownersOfPrivateIp(pkt.dst)[0]) {
-      this.fromInternet(pkt);
-      return;
-    }
-    if (!isInternetRoutable(pkt.dst)) {
-      // The internet does not carry private or reserved destinations (Batfish's AWS backbone drops them too).
-      const comp = this.ref('internet', 'internet');
-      this.hop(comp, [
-        {
-          kind: 'delivery',
-          result: 'deny',
-          matched: [],
-          note: 'PRIVATE_DESTINATION_ON_INTERNET',
-          blocking: true,
-        },
-      ]);
-      this.block({
-        code: 'INTERNET_UNROUTABLE_DESTINATION',
-        component: from ?? comp,
-        direction: null,
-        rule: null,
-        fix: null,
-        facts: { destination: formatIp(pkt.dst) },
-      });
-      this.end = { kind: 'dropped' };
-      return;
-    }
-    if (this.opts.service && !this.opts.reply) {
-      this.hop(this.ref('aws-service', this.opts.service), [
-        { kind: 'delivery', result: 'allow', matched: [], note: 'SERVICE_PUBLIC_ENDPOINT', blocking: false },
-      ]);
-      this.end = { kind: 'service', service: this.opts.service, via: 'internet', pkt };
-      return;
-    }
-    this.hop(this.ref('internet', 'internet'), [
-      { kind: 'delivery', result: 'allow', matched: [], note: 'INTERNET_HOST', blocking: false },
-    ]);
-    this.end = { kind: 'internet', pkt };
-  }
-
-  /**
-   * A packet from the internet addressed to a public IPv4/EIP or an IPv6 address of the model.
-   * `assumePublic`: the reply to a flow whose source had no public IPv4 (already a blocker): it is
-   * walked back to the private address as if it had one, so later blockers still show.
-   */
-  fromInternet(pkt: Packet, assumePublic = false): void {
-    if (++this.depth > MAX_HOPS) {
-      this.end = { kind: 'insufficient-info' };
-      return;
-    }
-    const owner =
-      pkt.dst.family === 4
-        ? (this.net.ownerOfPublicIp(pkt.dst) ??
-          (assumePublic ? this.net.ownersOfPrivateIp(pkt.dst)[0] : undefined))
-        : this.net.ownersOfPrivateIp(pkt.dst)[0];
-    if (!owner) {
-      this.onInternet(pkt);
-      return;
-    }
-    const vpcId = owner.eni.vpcId;
-    const igw = this.net.internetGatewayOf(vpcId);
-    if (pkt.dst.family === 6) {
-      const eigw = this.net.data.egressOnlyInternetGateways.find((g) => isAttachedTo(g, vpcId));
-      if (this.opts.reply && eigw && this.opts.conntrack.has(`eigw:${vpcId}`)) {
-        // The egress-only gateway is stateful: it lets the response back in (§4.2.2).
-        const comp = this.ref('egress-only-internet-gateway', eigw.egressOnlyInternetGatewayId, eigw.tags);
-        this.publicAccessBlocked(owner.eni, comp, true);
-        this.hop(comp, [
-          {
-            kind: 'connection-tracking',
-            result: 'allow',
-            matched: [],
-            note: 'EIGW_RETURN_TRAFFIC',
-            blocking: false,
-          },
-        ]);
-      } else if (igw) {
-        const comp = this.ref('internet-gateway', igw.internetGatewayId, igw.tags);
-        this.publicAccessBlocked(owner.eni, comp, false);
-        this.hop(comp, [
-          { kind: 'gateway', result: 'allow', matched: [], note: 'IPV6_NOT_TRANSLATED', blocking: false },
-        ]);
-      } else if (eigw) {
-        const comp = this.ref('egress-only-internet-gateway', eigw.egressOnlyInternetGatewayId, eigw.tags);
-        this.hop(comp, [
-          {
-            kind: 'gateway',
-            result: 'deny',
-            matched: [],
-            note: 'EIGW_BLOCKS_INBOUND_INITIATED',
-            blocking: true,
-          },
-        ]);
-        this.block({
-          code: 'EIGW_INBOUND_INITIATED',
-          component: comp,
-          direction: 'inbound',
-          rule: null,
-          fix: null,
-        });
-      } else if (!this.missingKind('InternetGateways', undefined, true)) {
-        this.noGateway(vpcId);
-      }
-      if (owner.eni.denyAllIgwTraffic && !this.opts.reply) {
-        this.block({
-          code: 'IGW_DENY_ALL_TRAFFIC',
-          component: this.eniRef(owner.eni),
-          direction: 'inbound',
-          rule: null,
-          fix: null,
-        });
-      }
-      if (igw && !this.ingressRouting(igw.internetGatewayId, pkt)) return;
-      this.arrive(owner.eni, pkt, true);
-      return;
-    }
-    if (!igw) {
-      // Without the InternetGateways file the gateway may exist: go on as if it translated.
-      if (!this.missingKind('InternetGateways', undefined, true)) this.noGateway(vpcId);
-    } else {
-      // Internet-bound traffic to a public IPv4 or Elastic IP is mapped to the private address (§4.1.2).
-      const comp = this.ref('internet-gateway', igw.internetGatewayId, igw.tags);
-      this.publicAccessBlocked(owner.eni, comp, false);
-      this.hop(comp, [
-        {
-          kind: 'translation',
-          result: 'info',
-          matched: [],
-          translation: { field: 'destination', from: formatIp(pkt.dst), to: formatIp(owner.ip) },
-          blocking: false,
-        },
-      ]);
-    }
-    const inside = { ...pkt, dst: owner.ip };
-    if (igw && !this.ingressRouting(igw.internetGatewayId, inside)) return;
-    this.arrive(owner.eni, inside, true);
-  }
-
-  /**
-   * Ingress routing: a route table associated with the internet gateway (an edge association) decides
-   * where traffic entering from the internet goes (aws-semantics §1.1.6). Only its `local` routes are
-   * modelled; a route to a middlebox makes the answer `unknown`. Returns false when the walk must stop.
-   */
-  private ingressRouting(igwId: string, pkt: Packet): boolean {
-    const edge = this.net.data.routeTables.find((rt) =>
-      rt.associations.some(
-        (a) => a.gatewayId === igwId && (a.state === undefined || a.state === 'associated'),
-      ),
-    );
-    if (!edge) return true;
-    const lookup = lookupRoute(this.net, edge, pkt.dst);
-    const tableRef = this.ref('route-table', edge.routeTableId, edge.tags);
-    if (lookup.kind === 'route' && lookup.choice.route.target.type === 'local') {
-      this.hop(tableRef, [
-        {
-          kind: 'route',
-          result: 'allow',
-          matched: [routeMatched(edge, lookup.choice.route)],
-          note: 'GATEWAY_ROUTE_TABLE',
-          blocking: false,
-        },
-      ]);
-      return true;
-    }
-    this.hop(tableRef, [
-      { kind: 'route', result: 'unknown', matched: [], note: 'NOT_MODELLED_YET', blocking: false },
-    ]);
-    this.unknown({
-      code: 'UNSUPPORTED_COMPONENT',
-      missing: 'gateway route table (ingress routing through an appliance)',
-      component: tableRef,
-    });
-    this.end = { kind: 'unsupported' };
-    return false;
-  }
-
-  noGateway(vpcId: string): void {
-    const comp = this.ref('vpc', vpcId, this.net.vpcs.get(vpcId)?.tags);
-    this.hop(comp, [
-      { kind: 'gateway', result: 'deny', matched: [], note: 'NO_INTERNET_GATEWAY', blocking: true },
-    ]);
-    this.block({
-      code: 'BAD_STATE_ATTACHMENT',
-      component: comp,
-      direction: 'inbound',
-      rule: null,
-      fix: { action: 'attach-internet-gateway', vpcId, internetGatewayId: null },
-    });
-  }
-
   // ---- peering and endpoints -------------------------------------------------------------------
-
-  private peering(eni: NetworkInterface, pkt: Packet, id: string): void {
-    const pcx = this.net.vpcPeeringConnections.get(id);
-    if (!pcx) return this.missingTarget('VpcPeeringConnections', 'vpc-peering-connection', id);
-    const comp = this.ref('vpc-peering-connection', id, pcx.tags);
-    const steps: Step[] = [];
-    if (pcx.status !== 'active') {
-      steps.push({ kind: 'state', result: 'deny', matched: [], note: 'PEERING_NOT_ACTIVE', blocking: true });
-      this.block({
-        code: 'BAD_STATE',
-        component: comp,
-        direction: null,
-        rule: null,
-        fix: null,
-        facts: { state: pcx.status },
-      });
-    }
-    const peer = pcx.requester.vpcId === eni.vpcId ? pcx.accepter : pcx.requester;
-    this.hop(comp, steps);
-    const inPeer = [...peer.cidrBlocks, ...peer.ipv6CidrBlocks].some((c) => cidrContains(c, pkt.dst));
-    if (!inPeer) {
-      // Peering is not transitive: the peer VPC never forwards to its gateways or other peers (§2.7).
-      this.block({
-        code: 'PEERING_NOT_TRANSITIVE',
-        component: comp,
-        direction: null,
-        rule: null,
-        fix: null,
-        facts: { destination: formatIp(pkt.dst) },
-      });
-      this.end = { kind: 'dropped' };
-      return;
-    }
-    if (!this.net.vpcs.has(peer.vpcId)) {
-      this.unknown({ code: 'MISSING_RESOURCE', missing: peer.vpcId, component: this.ref('vpc', peer.vpcId) });
-      this.end = { kind: 'insufficient-info' };
-      return;
-    }
-    const owner = this.net.ownersOfPrivateIp(pkt.dst, peer.vpcId)[0];
-    if (!owner)
-      return this.noInterface(pkt.dst, this.ref('vpc', peer.vpcId, this.net.vpcs.get(peer.vpcId)?.tags));
-    this.arrive(owner.eni, pkt, true);
-  }
-
-  private gatewayEndpoint(eni: NetworkInterface, pkt: Packet, id: string): void {
-    const ep = this.net.vpcEndpoints.get(id);
-    if (!ep) return this.missingTarget('VpcEndpoints', 'vpc-endpoint', id);
-    const comp = this.ref('vpc-endpoint', id, ep.tags);
-    if (ep.vpcEndpointType !== 'Gateway') {
-      this.hop(comp, [
-        { kind: 'gateway', result: 'unknown', matched: [], note: 'NOT_MODELLED_YET', blocking: false },
-      ]);
-      this.unknown({
-        code: 'UNSUPPORTED_COMPONENT',
-        missing: `${ep.vpcEndpointType} endpoint as a route target`,
-        component: comp,
-      });
-      this.end = { kind: 'unsupported' };
-      return;
-    }
-    const steps: Step[] = [];
-    if (ep.state.toLowerCase() !== 'available') {
-      steps.push({
-        kind: 'state',
-        result: 'deny',
-        matched: [],
-        note: 'ENDPOINT_NOT_AVAILABLE',
-        blocking: true,
-      });
-      this.block({
-        code: 'BAD_STATE',
-        component: comp,
-        direction: null,
-        rule: null,
-        fix: null,
-        facts: { state: ep.state },
-      });
-    }
-    steps.push({ kind: 'delivery', result: 'allow', matched: [], note: 'GATEWAY_ENDPOINT', blocking: false });
-    this.hop(comp, steps);
-    const service = serviceShortName(ep.serviceName);
-    this.hop(this.ref('aws-service', service));
-    this.end = { kind: 'service', service, via: 'endpoint', endpointId: id, pkt, from: eni };
-  }
 }
 
 /** An ordinary interface not attached to anything cannot send or answer. */

@@ -1,0 +1,199 @@
+/**
+ * NAT hops: a NAT gateway (SNAT to its private address, ports 1024-65535, TCP/UDP/ICMP only, no
+ * security group), an instance or ENI used as a route target (a NAT instance that masquerades), and
+ * undoing either translation for the reply. Functions over the Walker; they know no wording.
+ */
+
+import type { NetworkInterface } from '../../model/index.js';
+import { formatIp, ICMP, PortSet, protocolUsesPorts, TCP, UDP } from '../../net/index.js';
+import { portsText } from '../evaluate/security-group.js';
+import type { Packet } from '../packet.js';
+import type { Step, Translation } from '../types.js';
+import type { ConntrackEntry } from '../walk-types.js';
+import type { Walker } from '../walker.js';
+
+export function natGateway(w: Walker, eni: NetworkInterface, pkt: Packet): void {
+  const ng = w.net.natGatewayOfInterface(eni.networkInterfaceId);
+  const comp = w.ref('nat-gateway', ng?.natGatewayId ?? eni.networkInterfaceId, ng?.tags);
+  const steps: Step[] = [];
+  if (ng && ng.state !== 'available') {
+    steps.push({
+      kind: 'state',
+      result: 'deny',
+      matched: [],
+      note: 'NAT_GATEWAY_NOT_AVAILABLE',
+      blocking: true,
+    });
+    w.block({
+      code: 'BAD_STATE',
+      component: comp,
+      direction: null,
+      rule: null,
+      fix: { action: 'change-component-state', componentId: ng.natGatewayId, wanted: 'available' },
+      facts: { state: ng.state },
+    });
+  }
+  // NAT gateways translate TCP, UDP and ICMP only (§5.1.2).
+  if (![TCP, UDP, ICMP].includes(pkt.protocol)) {
+    steps.push({
+      kind: 'gateway',
+      result: 'deny',
+      matched: [],
+      note: 'NAT_GATEWAY_PROTOCOL',
+      blocking: true,
+    });
+    w.block({
+      code: 'NAT_GATEWAY_PROTOCOL_RESTRICTION',
+      component: comp,
+      direction: null,
+      rule: null,
+      fix: null,
+    });
+  }
+  const natIp = ng?.addresses.find((a) => a.isPrimary)?.privateIp ?? eni.privateAddresses[0]?.ip ?? pkt.src;
+  // A NAT gateway picks source ports 1024-65535 (§5.1.5).
+  const natPorts = PortSet.of({ from: 1024, to: 65535 });
+  const t: Translation = {
+    field: 'source',
+    from: formatIp(pkt.src),
+    to: formatIp(natIp),
+    ports: protocolUsesPorts(pkt.protocol) ? '1024-65535' : undefined,
+  };
+  steps.push({ kind: 'translation', result: 'info', matched: [], translation: t, blocking: false });
+  w.hop(comp, steps);
+  w.opts.conntrack.set(eni.networkInterfaceId, {
+    kind: 'nat-gateway',
+    insideIp: pkt.src,
+    insidePorts: pkt.srcPorts,
+  });
+  w.sendFrom(eni, {
+    ...pkt,
+    src: natIp,
+    srcPorts: protocolUsesPorts(pkt.protocol) ? natPorts : pkt.srcPorts,
+  });
+}
+
+/** An instance or ENI used as a route target: treated as a NAT instance that masquerades (§5.2). */
+export function natInstance(w: Walker, eni: NetworkInterface, pkt: Packet): void {
+  const instanceId = eni.attachment?.instanceId;
+  const instance = instanceId ? w.net.instances.get(instanceId) : undefined;
+  const natIp = eni.privateAddresses.find((a) => a.primary)?.ip ?? eni.privateAddresses[0]?.ip;
+  if (!natIp || pkt.dst.family !== 4) {
+    w.unknown({
+      code: 'UNSUPPORTED_COMPONENT',
+      missing: 'IPv6 forwarding through an instance',
+      component: w.eniRef(eni),
+    });
+    w.end = { kind: 'unsupported' };
+    return;
+  }
+  const ref = instance ? w.ref('instance', instance.instanceId, instance.tags) : w.eniRef(eni);
+  const steps: Step[] = [];
+  if (instance && instance.state !== 'running') {
+    steps.push({
+      kind: 'state',
+      result: 'deny',
+      matched: [],
+      note: 'INSTANCE_NOT_RUNNING',
+      blocking: true,
+    });
+    w.block({
+      code: 'BAD_STATE',
+      component: ref,
+      direction: null,
+      rule: null,
+      fix: { action: 'start-instance', instanceId: instance.instanceId },
+      facts: { state: instance.state },
+    });
+  }
+  steps.push({
+    kind: 'translation',
+    result: 'info',
+    matched: [],
+    note: 'NAT_INSTANCE_ASSUMED_MASQUERADE',
+    translation: { field: 'source', from: formatIp(pkt.src), to: formatIp(natIp) },
+    blocking: false,
+  });
+  w.hop(ref, steps);
+  w.opts.conntrack.set(eni.networkInterfaceId, {
+    kind: 'nat-instance',
+    insideIp: pkt.src,
+    insidePorts: pkt.srcPorts,
+  });
+  w.sendFrom(eni, { ...pkt, src: natIp });
+}
+
+/** A reply reached a NAT's own address: map it back to the inside client (stateful NAT). */
+export function undoNat(w: Walker, eni: NetworkInterface, pkt: Packet, track: ConntrackEntry): void {
+  const ng = w.net.natGatewayOfInterface(eni.networkInterfaceId);
+  const instanceId = eni.attachment?.instanceId;
+  const comp =
+    track.kind === 'nat-gateway'
+      ? w.ref('nat-gateway', ng?.natGatewayId ?? eni.networkInterfaceId, ng?.tags)
+      : instanceId
+        ? w.ref('instance', instanceId, w.net.instances.get(instanceId)?.tags)
+        : w.eniRef(eni);
+  const uses = protocolUsesPorts(pkt.protocol);
+  w.hop(comp, [
+    {
+      kind: 'translation',
+      result: 'info',
+      matched: [],
+      translation: {
+        field: 'destination',
+        from: formatIp(pkt.dst),
+        to: formatIp(track.insideIp),
+        ports: uses ? portsText(track.insidePorts) : undefined,
+      },
+      blocking: false,
+    },
+  ]);
+  if (uses && track.kind === 'nat-gateway') {
+    // The outside ports were the NAT's own (1024-65535); if only some of them passed, which client
+    // connections fail depends on the port the NAT picked, so it is partial for every client port.
+    if (!w.live.isEmpty() && !w.live.equals(pkt.dstPorts)) w.partialRemapped = true;
+    w.live = w.live.isEmpty() ? PortSet.empty() : track.insidePorts;
+  }
+  w.sendFrom(eni, { ...pkt, dst: track.insideIp, dstPorts: uses ? track.insidePorts : pkt.dstPorts });
+}
+
+export function toNatGateway(w: Walker, eni: NetworkInterface, pkt: Packet, natGatewayId: string): void {
+  const ng = w.net.natGateways.get(natGatewayId);
+  if (!ng) return w.missingTarget('NatGateways', 'nat-gateway', natGatewayId);
+  const natEniId =
+    ng.addresses.find((a) => a.isPrimary)?.networkInterfaceId ?? ng.addresses[0]?.networkInterfaceId;
+  const natEni = natEniId ? w.net.networkInterfaces.get(natEniId) : undefined;
+  if (!natEni) {
+    w.unknown({
+      code: 'MISSING_RESOURCE',
+      missing: `network interface of ${natGatewayId}`,
+      component: w.ref('nat-gateway', natGatewayId),
+    });
+    w.end = { kind: 'insufficient-info' };
+    return;
+  }
+  w.arrive(natEni, pkt, natEni.subnetId !== eni.subnetId);
+}
+
+export function toAppliance(
+  w: Walker,
+  eni: NetworkInterface,
+  pkt: Packet,
+  type: string,
+  id: string,
+  eniId?: string,
+): void {
+  let target: NetworkInterface | undefined;
+  if (type === 'network-interface') target = w.net.networkInterfaces.get(id);
+  else {
+    target = eniId ? w.net.networkInterfaces.get(eniId) : undefined;
+    target ??= w.net.interfacesOfInstance(id)[0];
+  }
+  if (!target)
+    return w.missingTarget(
+      type === 'instance' ? 'Instances' : 'NetworkInterfaces',
+      type === 'instance' ? 'instance' : 'network-interface',
+      id,
+    );
+  w.arrive(target, pkt, target.subnetId !== eni.subnetId);
+}

@@ -1,0 +1,55 @@
+/** The smallest route to add when no route matches: towards the gateway, NAT, peering or endpoint that would carry it. */
+
+import type { NetworkInterface } from '../../model/index.js';
+import { serviceShortName } from '../../model/index.js';
+import { cidrOf, formatCidr, type Ip } from '../../net/index.js';
+import type { Walker } from '../walker.js';
+
+export function routeFix(w: Walker, routeTableId: string, eni: NetworkInterface, dst: Ip) {
+  const destination = formatCidr(
+    w.isInternetPeer(dst)
+      ? cidrOf(dst, 0)
+      : (w.peerSubnetCidr(dst) ?? cidrOf(dst, dst.family === 4 ? 32 : 128)),
+  );
+  let target: { type: string; id: string | null } = { type: 'unknown', id: null };
+  const endpoint = w.opts.service
+    ? w.net.data.vpcEndpoints.find(
+        (e) =>
+          e.vpcId === eni.vpcId &&
+          e.vpcEndpointType === 'Gateway' &&
+          serviceShortName(e.serviceName) === w.opts.service,
+      )
+    : undefined;
+  if (endpoint && w.opts.servicePrefixListId) {
+    // The service has a gateway endpoint in this VPC: associate the route table with it.
+    return {
+      action: 'add-route' as const,
+      routeTableId,
+      destination: w.opts.servicePrefixListId,
+      target: { type: 'vpc-endpoint', id: endpoint.vpcEndpointId },
+    };
+  }
+  if (w.isInternetPeer(dst)) {
+    const hasPublic = eni.privateAddresses.some((a) => a.publicIp) || dst.family === 6;
+    const igw = w.net.internetGatewayOf(eni.vpcId);
+    const nat = w.net.data.natGateways.find(
+      (n) => n.vpcId === eni.vpcId && n.state === 'available' && n.connectivityType === 'public',
+    );
+    if (hasPublic && igw) target = { type: 'internet-gateway', id: igw.internetGatewayId };
+    else if (nat && dst.family === 4) target = { type: 'nat-gateway', id: nat.natGatewayId };
+    else if (dst.family === 4) target = { type: 'nat-gateway', id: null };
+    else if (igw) target = { type: 'internet-gateway', id: igw.internetGatewayId };
+  } else {
+    const owner = w.net.ownersOfPrivateIp(dst)[0];
+    const pcx = owner
+      ? w.net.data.vpcPeeringConnections.find(
+          (p) =>
+            p.status === 'active' &&
+            [p.requester.vpcId, p.accepter.vpcId].includes(owner.eni.vpcId) &&
+            [p.requester.vpcId, p.accepter.vpcId].includes(eni.vpcId),
+        )
+      : undefined;
+    if (pcx) target = { type: 'vpc-peering-connection', id: pcx.vpcPeeringConnectionId };
+  }
+  return { action: 'add-route' as const, routeTableId, destination, target };
+}
