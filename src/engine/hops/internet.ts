@@ -4,13 +4,13 @@
  * itself (public addresses of the model, AWS service endpoints, other hosts).
  */
 
-import type { NetworkInterface } from '../../model/index.js';
+import type { GatewayAttachment, NetworkInterface } from '../../model/index.js';
 import { isAttachedTo } from '../../model/index.js';
 import { formatIp } from '../../net/index.js';
 import { isInternetRoutable } from '../addresses.js';
 import { lookupRoute, routeMatched } from '../evaluate/route-table.js';
 import type { Packet } from '../packet.js';
-import type { ComponentRef, Step } from '../types.js';
+import type { ComponentRef, FixAction, Step } from '../types.js';
 import { MAX_HOPS } from '../walk-types.js';
 import type { Walker } from '../walker.js';
 
@@ -44,28 +44,31 @@ export function publicAccessBlocked(
   return true;
 }
 
+/** A gateway used by a route of a VPC it is not attached to drops the traffic. */
+function notAttached(
+  w: Walker,
+  steps: Step[],
+  gw: { readonly attachments: readonly GatewayAttachment[] },
+  vpcId: string,
+  comp: ComponentRef,
+  fix: FixAction | null,
+): void {
+  if (isAttachedTo(gw, vpcId)) return;
+  steps.push({ kind: 'state', result: 'deny', matched: [], note: 'GATEWAY_NOT_ATTACHED', blocking: true });
+  w.block({ code: 'BAD_STATE_ATTACHMENT', component: comp, direction: null, rule: null, fix });
+}
+
 export function internetGatewayOut(w: Walker, eni: NetworkInterface, pkt: Packet, igwId: string): void {
   const igw = w.net.internetGateways.get(igwId);
   const comp = w.ref('internet-gateway', igwId, igw?.tags);
   if (!igw) return w.missingTarget('InternetGateways', 'internet-gateway', igwId);
   publicAccessBlocked(w, eni, comp, false);
   const steps: Step[] = [];
-  if (!isAttachedTo(igw, eni.vpcId)) {
-    steps.push({
-      kind: 'state',
-      result: 'deny',
-      matched: [],
-      note: 'GATEWAY_NOT_ATTACHED',
-      blocking: true,
-    });
-    w.block({
-      code: 'BAD_STATE_ATTACHMENT',
-      component: comp,
-      direction: null,
-      rule: null,
-      fix: { action: 'attach-internet-gateway', vpcId: eni.vpcId, internetGatewayId: igwId },
-    });
-  }
+  notAttached(w, steps, igw, eni.vpcId, comp, {
+    action: 'attach-internet-gateway',
+    vpcId: eni.vpcId,
+    internetGatewayId: igwId,
+  });
   let out = pkt;
   if (pkt.src.family === 4) {
     const ng =
@@ -156,16 +159,7 @@ export function egressOnlyOut(w: Walker, eni: NetworkInterface, pkt: Packet, id:
   const comp = w.ref('egress-only-internet-gateway', id, eigw.tags);
   publicAccessBlocked(w, eni, comp, true);
   const steps: Step[] = [];
-  if (!isAttachedTo(eigw, eni.vpcId)) {
-    steps.push({
-      kind: 'state',
-      result: 'deny',
-      matched: [],
-      note: 'GATEWAY_NOT_ATTACHED',
-      blocking: true,
-    });
-    w.block({ code: 'BAD_STATE_ATTACHMENT', component: comp, direction: null, rule: null, fix: null });
-  }
+  notAttached(w, steps, eigw, eni.vpcId, comp, null);
   if (pkt.dst.family === 4) {
     // Egress-only internet gateways carry IPv6 only (§4.2.1).
     steps.push({ kind: 'gateway', result: 'deny', matched: [], note: 'EIGW_IPV6_ONLY', blocking: true });
