@@ -390,7 +390,12 @@ function endpointView(e: Endpoint, ip: Ip): FlowView['source'] {
         name: null,
       };
     case 'service':
-      return { address, kind: 'aws-service', id: e.service, name: e.prefixList?.prefixListId ?? null };
+      return {
+        address,
+        kind: 'aws-service',
+        id: e.service,
+        name: e.prefixList ? `${e.prefixList.prefixListName} (${e.prefixList.prefixListId})` : null,
+      };
     default:
       return { address, kind: e.kind, id: null, name: null };
   }

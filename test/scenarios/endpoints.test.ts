@@ -31,7 +31,11 @@ describe('examples/endpoints', () => {
     const t = run(net, tcp('svc-1', 's3', 443));
     expectVerdict(t, 'reachable');
     expect(t.disposition).toBe('delivered-to-aws-service');
-    expect(t.flow.destination).toMatchObject({ kind: 'aws-service', id: 's3', name: 'pl-63a5400a' });
+    expect(t.flow.destination).toMatchObject({
+      kind: 'aws-service',
+      id: 's3',
+      name: 'com.amazonaws.us-east-1.s3 (pl-63a5400a)',
+    });
     expect(ids(t.forward)).toEqual([SVC.i, SVC.eni, SG.svc, ACL, RT.private, VPCE.s3, 's3']);
     expect(t.forward[4]!.steps[0]!.matched[0]).toMatchObject({
       type: 'route',

@@ -28,7 +28,9 @@ export function renderTrace(t: Trace, opts: RenderOptions): string {
       ? ` type ${f.icmpType}`
       : '';
   const who = (e: Trace['flow']['source']) =>
-    `${e.name ? `${e.name} ` : ''}${e.id ? `${e.id} ` : ''}${e.kind === 'internet' ? 'internet ' : ''}${e.address}`;
+    e.kind === 'aws-service'
+      ? `${e.id} ${e.address}${e.name ? ` [${e.name}]` : ''}`
+      : `${e.name ? `${e.name} ` : ''}${e.id ? `${e.id} ` : ''}${e.kind === 'internet' ? 'internet ' : ''}${e.address}`;
   out.push(
     `${c.bold(verdictColor(t.verdict.toUpperCase()))}  ${who(f.source)} -> ${who(f.destination)}  ${f.protocolName.toLowerCase()}${port}`,
   );
