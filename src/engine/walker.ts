@@ -9,7 +9,14 @@
  * how `partial` verdicts arise. Knows forwarding; knows nothing about wording or CLI.
  */
 
-import type { Instance, Network, NetworkInterface, ResourceKind, Subnet } from '../model/index.js';
+import type {
+  Instance,
+  Network,
+  NetworkInterface,
+  ResourceKind,
+  RouteTarget,
+  Subnet,
+} from '../model/index.js';
 import { nameOf } from '../model/index.js';
 import {
   cidrContains,
@@ -483,7 +490,14 @@ export class Walker {
     const matched = routeMatched(table, route);
     if (lookup.nonDeterministic)
       this.unknown({ code: 'NON_DETERMINISTIC_ROUTE', missing: route.destinationText, component: tableRef });
-    if (route.state !== 'active') {
+    if (route.state !== 'active' && this.targetExplainsBlackhole(route.target)) {
+      // The target still exists but is not working (a peering awaiting acceptance, a NAT gateway
+      // not available, a stopped instance): AWS shows the route as blackhole until the target works
+      // again, so the target is the cause to report; follow the route so it reports itself.
+      this.hop(tableRef, [
+        { kind: 'route', result: 'deny', matched: [matched], note: 'ROUTE_WAITS_FOR_TARGET', blocking: true },
+      ]);
+    } else if (route.state !== 'active') {
       this.hop(tableRef, [
         { kind: 'route', result: 'deny', matched: [matched], note: 'ROUTE_NOT_ACTIVE', blocking: true },
       ]);
@@ -501,16 +515,17 @@ export class Walker {
       });
       this.end = { kind: 'dropped' };
       return;
+    } else {
+      this.hop(tableRef, [
+        {
+          kind: 'route',
+          result: 'allow',
+          matched: [matched],
+          note: rt.explicit ? undefined : 'MAIN_ROUTE_TABLE_IMPLICIT',
+          blocking: false,
+        },
+      ]);
     }
-    this.hop(tableRef, [
-      {
-        kind: 'route',
-        result: 'allow',
-        matched: [matched],
-        note: rt.explicit ? undefined : 'MAIN_ROUTE_TABLE_IMPLICIT',
-        blocking: false,
-      },
-    ]);
     const t = route.target;
     switch (t.type) {
       case 'local':
@@ -539,6 +554,23 @@ export class Walker {
         });
         this.end = { kind: 'unsupported' };
     }
+  }
+
+  /** Does the route's target exist in a non-working state that itself explains a blackhole route? */
+  targetExplainsBlackhole(t: RouteTarget): boolean {
+    if (t.type === 'vpc-peering-connection') {
+      const p = this.net.vpcPeeringConnections.get(t.id);
+      return p !== undefined && p.status !== 'active';
+    }
+    if (t.type === 'nat-gateway') {
+      const n = this.net.natGateways.get(t.id);
+      return n !== undefined && n.state !== 'available';
+    }
+    if (t.type === 'instance') {
+      const i = this.net.instances.get(t.id);
+      return i !== undefined && i.state !== 'running';
+    }
+    return false;
   }
 
   local(eni: NetworkInterface, pkt: Packet): void {

@@ -66,7 +66,9 @@ export function fixText(f: FixAction): string {
     case 'start-instance':
       return `start ${f.instanceId}`;
     case 'change-component-state':
-      return `bring ${f.componentId} to state ${f.wanted}`;
+      return f.componentId.startsWith('pcx-')
+        ? `accept the peering connection ${f.componentId} (it must be ${f.wanted})`
+        : `bring ${f.componentId} to state ${f.wanted}`;
     case 'use-different-path':
       return f.reason;
   }
@@ -154,6 +156,7 @@ export const NOTE_TEXT: Readonly<Record<string, string>> = {
   NO_MATCHING_ROUTE: 'no route matches',
   LINK_LOCAL_NOT_ROUTED: 'link-local destination is not routed',
   ROUTE_NOT_ACTIVE: 'matching route is not active',
+  ROUTE_WAITS_FOR_TARGET: 'matching route is a blackhole until its target works again',
   MAIN_ROUTE_TABLE_IMPLICIT: "subnet uses the VPC's main route table (no explicit association)",
   NOT_MODELLED_YET: 'not modelled yet',
   NO_INTERFACE_HAS_ADDRESS: 'no interface holds this address',

@@ -19,13 +19,21 @@ export function peering(w: Walker, eni: NetworkInterface, pkt: Packet, id: strin
       component: comp,
       direction: null,
       rule: null,
-      fix: null,
+      fix: { action: 'change-component-state', componentId: id, wanted: 'active' },
       facts: { state: pcx.status },
     });
   }
   const peer = pcx.requester.vpcId === eni.vpcId ? pcx.accepter : pcx.requester;
   w.hop(comp, steps);
-  const inPeer = [...peer.cidrBlocks, ...peer.ipv6CidrBlocks].some((c) => cidrContains(c, pkt.dst));
+  // AWS prints the peer's CIDRs only for an active peering; otherwise use the peer VPC's own blocks.
+  const listed = [...peer.cidrBlocks, ...peer.ipv6CidrBlocks];
+  const peerCidrs = listed.length > 0 ? listed : w.net.vpcCidrs(peer.vpcId);
+  if (peerCidrs.length === 0) {
+    w.unknown({ code: 'MISSING_RESOURCE', missing: peer.vpcId, component: w.ref('vpc', peer.vpcId) });
+    w.end = { kind: 'insufficient-info' };
+    return;
+  }
+  const inPeer = peerCidrs.some((c) => cidrContains(c, pkt.dst));
   if (!inPeer) {
     // Peering is not transitive: the peer VPC never forwards to its gateways or other peers (§2.7).
     w.block({

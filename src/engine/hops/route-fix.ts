@@ -44,7 +44,7 @@ export function routeFix(w: Walker, routeTableId: string, eni: NetworkInterface,
     const pcx = owner
       ? w.net.data.vpcPeeringConnections.find(
           (p) =>
-            p.status === 'active' &&
+            ['active', 'pending-acceptance', 'provisioning'].includes(p.status) &&
             [p.requester.vpcId, p.accepter.vpcId].includes(owner.eni.vpcId) &&
             [p.requester.vpcId, p.accepter.vpcId].includes(eni.vpcId),
         )
