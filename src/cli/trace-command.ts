@@ -28,6 +28,8 @@ export function resolveErrorText(e: ResolveError): string {
       return `${flag} ${JSON.stringify(e.value)} is ambiguous: it matches ${list(e.candidates)}; give one of those ids instead.`;
     case 'BAD_ENDPOINT':
       return `${flag} ${JSON.stringify(e.value)} can only be a destination.`;
+    case 'MIXED_FAMILIES':
+      return `${JSON.stringify(e.value)} mixes IPv4 and IPv6: a packet has one address family; give two addresses of the same family (or names with --ipv6).`;
     case 'NO_ADDRESS':
       return `${flag} ${JSON.stringify(e.value)} has no address of the family this flow needs (or its prefix list entries are not in the snapshot).`;
   }

@@ -28,7 +28,12 @@ export type Endpoint =
 
 export class ResolveError extends Error {
   constructor(
-    readonly code: 'UNKNOWN_ENDPOINT' | 'AMBIGUOUS_ENDPOINT' | 'BAD_ENDPOINT' | 'NO_ADDRESS',
+    readonly code:
+      | 'UNKNOWN_ENDPOINT'
+      | 'AMBIGUOUS_ENDPOINT'
+      | 'BAD_ENDPOINT'
+      | 'NO_ADDRESS'
+      | 'MIXED_FAMILIES',
     readonly value: string,
     readonly role: 'source' | 'destination',
     readonly candidates: readonly string[] = [],

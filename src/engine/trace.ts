@@ -116,6 +116,9 @@ export function trace(net: Network, q: TraceQuery): Trace {
   const srcIsInternet = src.kind === 'internet';
   const srcIp = addressFor(net, src, family, 'source', false);
   const dstIp = addressFor(net, dst, family, 'destination', srcIsInternet);
+  // IPv4 and IPv6 are separate networks: a packet has one family (aws-semantics §1.4.1, §3.9).
+  if (srcIp.family !== dstIp.family)
+    throw new ResolveError('MIXED_FAMILIES', `${q.from} -> ${q.to}`, 'destination');
   const uses = protocolUsesPorts(q.protocol);
   const clientType = q.sourcePort ? undefined : (q.clientType ?? inferClientType(src));
   const srcRange = q.sourcePort ?? ephemeralRange(clientType ?? 'any');
@@ -184,7 +187,8 @@ export function trace(net: Network, q: TraceQuery): Trace {
       expected.eni !== undefined &&
       fend.eni.networkInterfaceId === expected.eni.networkInterfaceId) ||
     (fend.kind === 'internet' && expected.kind === 'internet') ||
-    (fend.kind === 'service' && expected.kind === 'service') ||
+    // An S3/DynamoDB address given as an IP is delivered by the service (gateway endpoint or public endpoint).
+    (fend.kind === 'service' && (expected.kind === 'service' || expected.kind === 'internet')) ||
     fend.kind === 'not-filtered';
 
   const reply =

@@ -234,7 +234,7 @@ export class Walker {
               ? (pkt.icmpType ?? -1)
               : null,
           toPort: uses ? range!.to : pkt.protocol === ICMP || pkt.protocol === ICMPV6 ? -1 : null,
-          cidr: formatCidr(cidrOf(peer, peer.family === 4 ? 32 : 128)),
+          cidr: this.fixCidr(peer, this.isInternetPeer(peer), false),
         },
       },
       result === 'deny',
@@ -284,14 +284,7 @@ export class Walker {
     const peer = egress ? pkt.dst : pkt.src;
     // A named internet host gets a /32; "internet" and reply traffic (clients vary) open the whole
     // family; in-VPC peers get their subnet.
-    const peerCidr =
-      peerIsInternet && !this.opts.reply && this.opts.namedInternetPeer
-        ? formatCidr(cidrOf(peer, peer.family === 4 ? 32 : 128))
-        : peerIsInternet
-          ? peer.family === 4
-            ? '0.0.0.0/0'
-            : '::/0'
-          : formatCidr(this.peerSubnetCidr(peer) ?? cidrOf(peer, peer.family === 4 ? 32 : 128));
+    const peerCidr = this.fixCidr(peer, peerIsInternet, true);
     const range = uses ? hull(denied) : undefined;
     this.block(
       {
@@ -316,6 +309,21 @@ export class Walker {
       },
       result === 'deny',
     );
+  }
+
+  /**
+   * The peer range a fix should open: a named internet host gets a /32, while `internet` and reply
+   * traffic (clients vary) open the whole family; an in-VPC peer gets its subnet for NACLs (which
+   * work per subnet) and its own /32 for security groups.
+   */
+  fixCidr(peer: Ip, peerIsInternet: boolean, forNacl: boolean): string {
+    const host = formatCidr(cidrOf(peer, peer.family === 4 ? 32 : 128));
+    if (peerIsInternet) {
+      if (!this.opts.reply && this.opts.namedInternetPeer) return host;
+      return peer.family === 4 ? '0.0.0.0/0' : '::/0';
+    }
+    const subnet = forNacl ? this.peerSubnetCidr(peer) : undefined;
+    return subnet ? formatCidr(subnet) : host;
   }
 
   peerSubnetCidr(ip: Ip) {
@@ -490,6 +498,19 @@ export class Walker {
     const matched = routeMatched(table, route);
     if (lookup.nonDeterministic)
       this.unknown({ code: 'NON_DETERMINISTIC_ROUTE', missing: route.destinationText, component: tableRef });
+    if (route.state === 'filtered') {
+      // AWS does not document what a `filtered` route does (aws-semantics §1.3): do not guess.
+      this.hop(tableRef, [
+        { kind: 'route', result: 'unknown', matched: [matched], note: 'ROUTE_FILTERED', blocking: false },
+      ]);
+      this.unknown({
+        code: 'UNSUPPORTED_COMPONENT',
+        missing: 'a route in state filtered',
+        component: tableRef,
+      });
+      this.end = { kind: 'unsupported' };
+      return;
+    }
     if (route.state !== 'active' && this.targetExplainsBlackhole(route.target)) {
       // The target still exists but is not working (a peering awaiting acceptance, a NAT gateway
       // not available, a stopped instance): AWS shows the route as blackhole until the target works

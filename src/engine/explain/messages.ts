@@ -156,6 +156,7 @@ export const NOTE_TEXT: Readonly<Record<string, string>> = {
   NO_MATCHING_ROUTE: 'no route matches',
   LINK_LOCAL_NOT_ROUTED: 'link-local destination is not routed',
   ROUTE_NOT_ACTIVE: 'matching route is not active',
+  ROUTE_FILTERED: 'matching route is in state filtered, whose effect AWS does not document',
   ROUTE_WAITS_FOR_TARGET: 'matching route is a blackhole until its target works again',
   MAIN_ROUTE_TABLE_IMPLICIT: "subnet uses the VPC's main route table (no explicit association)",
   NOT_MODELLED_YET: 'not modelled yet',
