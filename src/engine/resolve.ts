@@ -26,6 +26,8 @@ export type Endpoint =
     }
   | { readonly kind: 'external'; readonly ip: Ip };
 
+const NAT64_HIGH = parseIp('64:ff9b::')!.value >> 32n;
+
 export class ResolveError extends Error {
   constructor(
     readonly code:
@@ -124,7 +126,9 @@ function resolveIp(net: Network, ip: Ip, role: 'source' | 'destination', text: s
       return { kind: 'public-address', ip, owner: pub.eni };
     }
   }
-  if (isInternetRoutable(ip)) return { kind: 'internet', ip };
+  // A NAT64 address (64:ff9b::/96) stands for the IPv4 internet host embedded in it.
+  if (isInternetRoutable(ip) || (ip.family === 6 && ip.value >> 32n === NAT64_HIGH))
+    return { kind: 'internet', ip };
   return { kind: 'external', ip };
 }
 

@@ -136,13 +136,14 @@ export function trace(net: Network, q: TraceQuery): Trace {
   const warnings: TraceWarning[] = [];
 
   const conntrack = new Map<string, ConntrackEntry>();
+  const seen = new Set<string>();
   const service = dst.kind === 'service' ? dst.service : undefined;
   const servicePrefixListId = dst.kind === 'service' ? dst.prefixList?.prefixListId : undefined;
   const namedInternetPeer =
     (src.kind === 'internet' && src.ip !== undefined) || (dst.kind === 'internet' && dst.ip !== undefined);
   const fwd = new Walker(
     net,
-    { path: 'forward', reply: false, conntrack, service, servicePrefixListId, namedInternetPeer },
+    { path: 'forward', reply: false, conntrack, seen, service, servicePrefixListId, namedInternetPeer },
     dstPorts,
   );
 
@@ -195,7 +196,11 @@ export function trace(net: Network, q: TraceQuery): Trace {
     fend.kind === 'interface' || fend.kind === 'internet' || fend.kind === 'service'
       ? replyOf(fend.pkt)
       : undefined;
-  const ret = new Walker(net, { path: 'return', reply: true, conntrack }, reply?.dstPorts ?? PortSet.all());
+  const ret = new Walker(
+    net,
+    { path: 'return', reply: true, conntrack, seen },
+    reply?.dstPorts ?? PortSet.all(),
+  );
   let returnReached = true;
   if (reached && reply && fend.kind !== 'not-filtered') {
     if (fend.kind === 'interface') ret.sendFrom(fend.eni, reply);
@@ -275,13 +280,13 @@ export function trace(net: Network, q: TraceQuery): Trace {
       };
       return { ...blocker, message: blockerMessage(blocker, b.facts ?? {}) };
     });
-  const seen = new Set<string>();
+  const reported = new Set<string>();
   const unknowns: UnknownReason[] = [...fwd.unknowns, ...ret.unknowns]
     .filter((u) => {
       const key = `${u.code}|${u.missing}|${u.component?.id ?? ''}`;
-      if (u.code === 'MISSING_RESOURCE_TYPE' ? seen.has(`${u.code}|${u.missing}`) : seen.has(key))
+      if (u.code === 'MISSING_RESOURCE_TYPE' ? reported.has(`${u.code}|${u.missing}`) : reported.has(key))
         return false;
-      seen.add(u.code === 'MISSING_RESOURCE_TYPE' ? `${u.code}|${u.missing}` : key);
+      reported.add(u.code === 'MISSING_RESOURCE_TYPE' ? `${u.code}|${u.missing}` : key);
       return true;
     })
     .map((u) => ({ ...u, message: unknownMessage(u) }));

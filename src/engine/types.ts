@@ -67,7 +67,8 @@ export type BlockerCode =
   | 'NO_INTERFACE_FOR_ADDRESS'
   | 'INTERNET_UNROUTABLE_DESTINATION'
   | 'UNROUTABLE_LINK_LOCAL'
-  | 'VPC_BLOCK_PUBLIC_ACCESS';
+  | 'VPC_BLOCK_PUBLIC_ACCESS'
+  | 'ASYMMETRIC_ROUTING';
 
 /** Why a verdict is `unknown`, or a step could not be decided. */
 export type UnknownCode =

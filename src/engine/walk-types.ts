@@ -31,6 +31,8 @@ export interface ConntrackEntry {
   readonly kind: 'nat-gateway' | 'nat-instance' | 'egress-only-internet-gateway';
   readonly insideIp: Ip;
   readonly insidePorts: PortSet;
+  /** NAT64 (IPv6 client, IPv4 server): the reply's source is mapped back into 64:ff9b::/96. */
+  readonly nat64?: boolean | undefined;
 }
 
 export type WalkEnd =

@@ -66,6 +66,8 @@ export interface WalkOptions {
   /** Prefix list of the AWS service the packet is addressed to (`--to s3`), if any. */
   readonly servicePrefixListId?: string | undefined;
   readonly service?: string | undefined;
+  /** Interfaces whose security groups the request crossed: only they can admit the reply statefully. */
+  readonly seen?: Set<string> | undefined;
   /** The user named the internet address (not `internet`): fixes may then be as narrow as a /32. */
   readonly namedInternetPeer?: boolean | undefined;
 }
@@ -170,8 +172,10 @@ export class Walker {
     if (!this.hasSecurityGroups(eni)) return;
     const firstGroup = eni.groupIds[0]!;
     const direction = egress ? 'outbound' : 'inbound';
-    if (this.opts.reply) {
+    if (!this.opts.reply) this.opts.seen?.add(eni.networkInterfaceId);
+    if (this.opts.reply && this.opts.seen?.has(eni.networkInterfaceId) !== false) {
       // Security groups are stateful: the reply of an allowed flow passes whatever the rules say (§2.1.2).
+      // An interface the request never crossed has no connection to match: its rules apply as to new traffic.
       this.hop(this.sgRef(firstGroup), [
         {
           kind: 'connection-tracking',
@@ -188,10 +192,26 @@ export class Walker {
     if (this.missingKind('SecurityGroups', this.sgRef(firstGroup), true)) return;
     const ev = evaluateSecurityGroups(this.net, eni.groupIds, eni.vpcId, egress, pkt);
     for (const u of ev.undecided)
-      this.unknown(
-        { code: 'PREFIX_LIST_ENTRIES_UNKNOWN', missing: u.missing, component: this.sgRef(u.rule.groupId) },
-        true,
-      );
+      this.unknown({ code: u.code, missing: u.missing, component: this.sgRef(u.groupId) }, true);
+    if (
+      ev.undecided.length > 0 &&
+      !pkt.dstPorts
+        .intersect(ev.allowed)
+        .equals(protocolUsesPorts(pkt.protocol) ? pkt.dstPorts : PortSet.all())
+    ) {
+      // What the known rules do not allow, an undecided rule might: no blocker, the verdict is unknown.
+      this.hop(this.sgRef(firstGroup), [
+        {
+          kind: 'security-group',
+          result: 'unknown',
+          direction,
+          matched: ev.matched,
+          groups: eni.groupIds,
+          blocking: false,
+        },
+      ]);
+      return;
+    }
     const { result, denied } = this.filter(pkt, ev.allowed);
     const deciding = ev.matched[0]?.type === 'security-group-rule' ? ev.matched[0].groupId : firstGroup;
     const component = this.sgRef(deciding);

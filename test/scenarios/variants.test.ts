@@ -26,6 +26,7 @@ async function variant(
     'NatGateways.json',
     'Vpcs.json',
     'Subnets.json',
+    'SecurityGroups.json',
   ];
   const files: Record<string, Json> = {};
   for (const n of names) files[n] = JSON.parse(readFileSync(join(dir, n), 'utf8'));
@@ -244,6 +245,141 @@ describe('variants of examples/nat-instance', () => {
           component: expect.objectContaining({ id: 'rtb-0edge00000000000a' }),
         }),
       ]);
+    });
+  });
+
+  describe('asymmetric paths and appliances inside the VPC', () => {
+    type Rt = { RouteTableId: string; Routes: Array<Record<string, unknown>> };
+    const addRoute = (f: Record<string, Json>, table: string, route: Record<string, unknown>) => {
+      const rt = (f['RouteTables.json']!.RouteTables as Rt[]).find((r) => r.RouteTableId === table)!;
+      rt.Routes.push({ Origin: 'CreateRoute', State: 'active', ...route });
+    };
+    type Sg = { GroupId: string; IpPermissions: unknown[]; IpPermissionsEgress: unknown[] };
+    const sg = (f: Record<string, Json>, id: string) =>
+      (f['SecurityGroups.json']!.SecurityGroups as Sg[]).find((g) => g.GroupId === id)!;
+    const tcpRule = (port: number, source: Record<string, unknown>) => ({
+      IpProtocol: 'tcp',
+      FromPort: port,
+      ToPort: port,
+      IpRanges: [],
+      Ipv6Ranges: [],
+      PrefixListIds: [],
+      UserIdGroupPairs: [],
+      ...source,
+    });
+
+    it('a private-subnet instance with a public IP answers through its NAT gateway: the reply never reaches the client', async () => {
+      const net = await variant(
+        (f) => {
+          for (const e of f['NetworkInterfaces.json']!.NetworkInterfaces as Array<Record<string, unknown>>)
+            if (e.NetworkInterfaceId === 'eni-0f6e4afc3e683d135') {
+              const pa = (e.PrivateIpAddresses as Array<Record<string, unknown>>)[0]!;
+              pa.Association = { PublicIp: '198.51.100.77', IpOwnerId: 'amazon' };
+              e.Association = { PublicIp: '198.51.100.77', IpOwnerId: 'amazon' };
+            }
+          sg(f, 'sg-00be07e850dc4266c').IpPermissions.push(
+            tcpRule(443, { IpRanges: [{ CidrIp: '0.0.0.0/0' }] }),
+          );
+        },
+        [],
+        'endpoints',
+      );
+      const t = run(net, tcp('192.0.2.10', '198.51.100.77', 443));
+      expectVerdict(t, 'unreachable');
+      expect(t.disposition).toBe('reply-dropped');
+      expect(blockerSummary(t)).toEqual([
+        {
+          code: 'ASYMMETRIC_ROUTING',
+          component: 'nat-0617b31c25744cc8b',
+          direction: null,
+          path: 'return',
+          rule: null,
+        },
+      ]);
+    });
+
+    it('a reply routed through an appliance the request did not cross is dropped', async () => {
+      const net = await variant((f) =>
+        addRoute(f, PRIVATE_RT, {
+          DestinationCidrBlock: '10.0.0.0/24',
+          InstanceId: NAT_I,
+          NetworkInterfaceId: NAT_ENI,
+        }),
+      );
+      const t = run(net, tcp('web-1', 'app-1', 8080));
+      expectVerdict(t, 'unreachable');
+      expect(t.blockers.map((b) => `${b.code}@${b.component.id}/${b.path}`)).toContain(
+        `ASYMMETRIC_ROUTING@${NAT_I}/return`,
+      );
+    });
+
+    it('an appliance inside the VPC forwards without translating, so SG references across it do not match', async () => {
+      const net = await variant((f) => {
+        addRoute(f, PRIVATE_RT, {
+          DestinationCidrBlock: '10.0.2.0/24',
+          InstanceId: NAT_I,
+          NetworkInterfaceId: NAT_ENI,
+        });
+        const nat = sg(f, 'sg-0e32e84a35064bd28');
+        nat.IpPermissions.push(tcpRule(5432, { IpRanges: [{ CidrIp: '10.0.1.0/24' }] }));
+        nat.IpPermissionsEgress.push(tcpRule(5432, { IpRanges: [{ CidrIp: '10.0.2.0/24' }] }));
+        sg(f, 'sg-05c61c852bedaf27b').IpPermissions = [
+          tcpRule(5432, { UserIdGroupPairs: [{ GroupId: 'sg-0e32e84a35064bd28', UserId: '111122223333' }] }),
+        ];
+      });
+      const t = run(net, tcp('app-1', 'db-1', 5432));
+      expectVerdict(t, 'unreachable');
+      expect(t.forward.some((h) => h.steps.some((s) => s.note === 'APPLIANCE_FORWARDS'))).toBe(true);
+      expect(blockerSummary(t).map((b) => `${b.code}@${b.component}`)).toContain(
+        'ENI_SG_RULES_MISMATCH@sg-05c61c852bedaf27b',
+      );
+    });
+
+    it('NAT64: an IPv6-only client reaches an IPv4 server through 64:ff9b::/96 and a NAT gateway, and back', async () => {
+      const natEni = 'eni-0aaaabbbbcccc0001';
+      const net = await variant(
+        (f) => {
+          (f['NatGateways.json']!.NatGateways as unknown[]).push({
+            NatGatewayId: 'nat-0aaaabbbbcccc0001',
+            SubnetId: 'subnet-03a1d8674134a69c8',
+            VpcId: 'vpc-0218f582c498a0360',
+            State: 'available',
+            ConnectivityType: 'public',
+            NatGatewayAddresses: [
+              {
+                AllocationId: 'eipalloc-0aaaabbbbcccc0001',
+                NetworkInterfaceId: natEni,
+                PrivateIp: '10.1.0.50',
+                PublicIp: '203.0.113.99',
+                IsPrimary: true,
+                Status: 'succeeded',
+              },
+            ],
+          });
+          addRoute(f, 'rtb-0643522afb95f0f72', {
+            DestinationIpv6CidrBlock: '64:ff9b::/96',
+            NatGatewayId: 'nat-0aaaabbbbcccc0001',
+          });
+        },
+        [],
+        'dual-stack-eigw',
+      );
+      const t = run(net, tcp('worker-1', '64:ff9b::808:808', 443));
+      expectVerdict(t, 'reachable');
+      const translations = t.forward.flatMap((h) =>
+        h.steps.flatMap((s) => (s.translation ? [s.translation] : [])),
+      );
+      expect(translations).toEqual([
+        { field: 'destination', from: '64:ff9b::808:808', to: '8.8.8.8' },
+        {
+          field: 'source',
+          from: '2600:1f18:4a3:6e01:3e8d:71a4:b6c2:5f10',
+          to: '10.1.0.50',
+          ports: '1024-65535',
+        },
+        { field: 'source', from: '10.1.0.50', to: '203.0.113.99' },
+      ]);
+      expect(ids(t.return).slice(-2)).toEqual(['eni-092fca219032897eb', 'i-0da87b163d2541867']);
     });
   });
 });

@@ -20,6 +20,7 @@ const net = network({
   prefixLists: [
     prefixList('pl-s3', ['52.216.0.0/15', '3.5.0.0/19']),
     prefixList('pl-unknown', undefined),
+    prefixList('pl-ddb', undefined, 'com.amazonaws.us-east-1.dynamodb'),
     prefixList('pl-a', ['198.51.100.0/24']),
     prefixList('pl-b', ['192.0.2.0/24', '198.51.100.0/24']),
     prefixList('pl-c', ['198.51.100.0/25']),
@@ -283,11 +284,18 @@ const cases: Case[] = [
     want: 'unknown pl-unknown',
   },
   {
-    name: 'unknown prefix list, packet addressed to another service: not covered',
-    routes: [LOCAL, DEFAULT_IGW, { dst: 'pl-unknown', target: 'vpce-1' }],
+    name: 'unknown AWS-managed list of another service: not covered (service lists are disjoint)',
+    routes: [LOCAL, DEFAULT_IGW, { dst: 'pl-ddb', target: 'vpce-1' }],
     dst: '52.217.1.1',
     service: 'pl-s3',
     want: 'igw-1@0.0.0.0/0',
+  },
+  {
+    name: 'unknown customer list, packet addressed to a service: it may cover it',
+    routes: [LOCAL, DEFAULT_IGW, { dst: 'pl-unknown', target: 'vpce-1' }],
+    dst: '52.217.1.1',
+    service: 'pl-s3',
+    want: 'unknown pl-unknown',
   },
   {
     name: 'unknown prefix list cannot beat the local route',

@@ -90,10 +90,10 @@ export function lookupRoute(
       // Entries unknown but the packet is addressed to this service: the list surely covers it, with
       // a prefix longer than /0 (AWS service ranges are never the whole space).
       candidates.push({ route, cidr: cidrOf(dst, 1) });
-    } else if (servicePrefixListId === undefined) {
+    } else if (servicePrefixListId === undefined || !pl?.prefixListName.startsWith('com.amazonaws.')) {
       // A prefix-list route whose entries we lack could cover this address: only matters if it
-      // could beat what else matched; decided below. (AWS service lists are disjoint, so a packet
-      // addressed to another service is not covered.)
+      // could beat what else matched; decided below. (AWS-managed service lists are disjoint, so a
+      // packet addressed to another AWS service is not covered; a customer list may cover anything.)
       candidates.push({ route, cidr: { family: dst.family, base: 0n, prefix: -1 } as Cidr });
     }
   }

@@ -13,6 +13,7 @@ import {
   ICMP,
   ICMPV6,
   type Ip,
+  isPrivateIpv4,
   PortSet,
   protocolUsesPorts,
 } from '../../net/index.js';
@@ -23,8 +24,17 @@ export interface SgEvaluation {
   /** Destination ports allowed (PortSet.all() stands for "the packet" when the protocol has no ports). */
   readonly allowed: PortSet;
   readonly matched: readonly MatchedRule[];
-  /** Rules that could not be decided (prefix list entries unknown). */
-  readonly undecided: readonly { rule: SecurityGroupRule; missing: string }[];
+  /**
+   * What could not be decided: a rule whose prefix list entries are unknown, a group missing from
+   * the snapshot, or a group reference to members the snapshot cannot see.
+   */
+  readonly undecided: readonly Undecided[];
+}
+
+export interface Undecided {
+  readonly code: 'PREFIX_LIST_ENTRIES_UNKNOWN' | 'MISSING_RESOURCE';
+  readonly groupId: string;
+  readonly missing: string;
 }
 
 export function peerText(rule: SecurityGroupRule): string {
@@ -96,10 +106,13 @@ export function evaluateSecurityGroups(
   const wanted = protocolUsesPorts(pkt.protocol) ? pkt.dstPorts : PortSet.all();
   let allowed = PortSet.empty();
   const matched: MatchedRule[] = [];
-  const undecided: { rule: SecurityGroupRule; missing: string }[] = [];
+  const undecided: Undecided[] = [];
   for (const gid of groupIds) {
     const group = net.securityGroups.get(gid);
-    if (!group) continue;
+    if (!group) {
+      undecided.push({ code: 'MISSING_RESOURCE', groupId: gid, missing: gid });
+      continue;
+    }
     for (const rule of egress ? group.egress : group.ingress) {
       const ports = rulePorts(rule, pkt);
       if (!ports) continue;
@@ -107,7 +120,16 @@ export function evaluateSecurityGroups(
       if (hit.isEmpty()) continue;
       const m = peerMatches(net, rule, peer, vpcId);
       if (m === 'unknown') {
-        undecided.push({ rule, missing: rule.peer.kind === 'prefix-list' ? rule.peer.prefixListId : '' });
+        const p = rule.peer;
+        undecided.push(
+          p.kind === 'prefix-list'
+            ? { code: 'PREFIX_LIST_ENTRIES_UNKNOWN', groupId: gid, missing: p.prefixListId }
+            : {
+                code: 'MISSING_RESOURCE',
+                groupId: gid,
+                missing: p.kind === 'security-group' ? p.groupId : '',
+              },
+        );
         continue;
       }
       if (!m) continue;
@@ -126,7 +148,20 @@ function peerMatches(net: Network, rule: SecurityGroupRule, peer: Ip, vpcId: str
     if (!pl?.cidrs) return 'unknown';
     return pl.cidrs.some((c) => cidrContains(c, peer));
   }
-  return groupMatches(net, p.groupId, peer, vpcId);
+  if (groupMatches(net, p.groupId, peer, vpcId)) return true;
+  // A private peer address the snapshot does not hold, referenced through a group the snapshot
+  // lacks (another account's, say): its membership cannot be known.
+  if (
+    !net.securityGroups.has(p.groupId) &&
+    net.ownersOfPrivateIp(peer).length === 0 &&
+    !isInternetCarried(peer)
+  )
+    return 'unknown';
+  return false;
+}
+
+function isInternetCarried(ip: Ip): boolean {
+  return ip.family === 4 ? !isPrivateIpv4(ip) : ip.value >> 125n === 1n;
 }
 
 export function toMatched(rule: SecurityGroupRule, ports: string | null): MatchedRule {

@@ -61,8 +61,12 @@ export function vpc(vpcId: string, cidrs: string[], ipv6: string[] = []): Vpc {
   };
 }
 
-export function prefixList(prefixListId: string, cidrs: string[] | undefined): PrefixList {
-  return { prefixListId, prefixListName: prefixListId, cidrs: cidrs?.map(cidr), origin: ORIGIN };
+export function prefixList(
+  prefixListId: string,
+  cidrs: string[] | undefined,
+  name = prefixListId,
+): PrefixList {
+  return { prefixListId, prefixListName: name, cidrs: cidrs?.map(cidr), origin: ORIGIN };
 }
 
 export function peering(id: string, a: string, b: string, status = 'active'): VpcPeeringConnection {

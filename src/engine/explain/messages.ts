@@ -118,6 +118,8 @@ export function blockerMessage(b: Blocker, facts: Readonly<Record<string, string
       return `${facts.destination ?? 'the destination'} is a private or reserved address, which the internet does not carry`;
     case 'VPC_BLOCK_PUBLIC_ACCESS':
       return `VPC Block Public Access (${facts.mode ?? 'on'}) applies to ${facts.subnetId ?? 'this subnet'} and blocks this internet gateway traffic, whatever routes, security groups and network ACLs say`;
+    case 'ASYMMETRIC_ROUTING':
+      return `the reply is routed through ${c}, which the request did not cross; return traffic must come back through the same NAT or appliance`;
     case 'UNROUTABLE_LINK_LOCAL':
       return `destinations in 169.254.168.0/22 and fd00:ec2::/32 are never routed (${c})`;
   }
@@ -187,5 +189,8 @@ export const NOTE_TEXT: Readonly<Record<string, string>> = {
   ENDPOINT_NOT_AVAILABLE: 'endpoint is not available',
   GATEWAY_ENDPOINT: 'gateway endpoint delivers to the service',
   VPC_BLOCK_PUBLIC_ACCESS: 'VPC Block Public Access blocks this internet gateway traffic',
+  ASYMMETRIC_ROUTING: 'reply routed through a NAT or appliance the request did not cross',
+  APPLIANCE_FORWARDS: 'forwarded unchanged (an appliance inside AWS; no translation)',
+  NAT64: 'NAT64: the IPv4 destination embedded in 64:ff9b::/96',
   GATEWAY_ROUTE_TABLE: "the internet gateway's own route table (edge association) routes it locally",
 };

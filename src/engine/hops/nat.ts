@@ -5,16 +5,27 @@
  */
 
 import type { NetworkInterface } from '../../model/index.js';
-import { formatIp, ICMP, PortSet, protocolUsesPorts, TCP, UDP } from '../../net/index.js';
+import {
+  cidrContains,
+  formatIp,
+  ICMP,
+  PortSet,
+  parseCidr,
+  protocolUsesPorts,
+  TCP,
+  UDP,
+} from '../../net/index.js';
+import { isInternetRoutable } from '../addresses.js';
 import { portsText } from '../evaluate/security-group.js';
 import type { Packet } from '../packet.js';
-import type { Step, Translation } from '../types.js';
+import type { ComponentRef, Step, Translation } from '../types.js';
 import type { ConntrackEntry } from '../walk-types.js';
 import type { Walker } from '../walker.js';
 
 export function natGateway(w: Walker, eni: NetworkInterface, pkt: Packet): void {
   const ng = w.net.natGatewayOfInterface(eni.networkInterfaceId);
   const comp = w.ref('nat-gateway', ng?.natGatewayId ?? eni.networkInterfaceId, ng?.tags);
+  if (w.opts.reply) return asymmetric(w, comp);
   const steps: Step[] = [];
   if (ng && ng.state !== 'available') {
     steps.push({
@@ -51,6 +62,29 @@ export function natGateway(w: Walker, eni: NetworkInterface, pkt: Packet): void 
     });
   }
   const natIp = ng?.addresses.find((a) => a.isPrimary)?.privateIp ?? eni.privateAddresses[0]?.ip ?? pkt.src;
+  let dst = pkt.dst;
+  if (pkt.dst.family === 6) {
+    // NAT64: IPv6 clients reach IPv4 through 64:ff9b::/96, the IPv4 address in its last 32 bits (§5.1.2).
+    if (!cidrContains(NAT64_PREFIX, pkt.dst)) {
+      w.hop(comp, steps);
+      w.unknown({
+        code: 'UNSUPPORTED_COMPONENT',
+        missing: 'IPv6 through a NAT gateway outside 64:ff9b::/96',
+        component: comp,
+      });
+      w.end = { kind: 'unsupported' };
+      return;
+    }
+    dst = { family: 4, value: pkt.dst.value & 0xffffffffn };
+    steps.push({
+      kind: 'translation',
+      result: 'info',
+      matched: [],
+      note: 'NAT64',
+      translation: { field: 'destination', from: formatIp(pkt.dst), to: formatIp(dst) },
+      blocking: false,
+    });
+  }
   // A NAT gateway picks source ports 1024-65535 (§5.1.5).
   const natPorts = PortSet.of({ from: 1024, to: 65535 });
   const t: Translation = {
@@ -65,38 +99,50 @@ export function natGateway(w: Walker, eni: NetworkInterface, pkt: Packet): void 
     kind: 'nat-gateway',
     insideIp: pkt.src,
     insidePorts: pkt.srcPorts,
+    nat64: pkt.dst.family === 6,
   });
   w.sendFrom(eni, {
     ...pkt,
     src: natIp,
+    dst,
     srcPorts: protocolUsesPorts(pkt.protocol) ? natPorts : pkt.srcPorts,
   });
 }
 
-/** An instance or ENI used as a route target: treated as a NAT instance that masquerades (§5.2). */
+const NAT64_PREFIX = parseCidr('64:ff9b::/96')!.cidr;
+
+/**
+ * A reply forwarded through a NAT or appliance that the request did not cross: AWS requires return
+ * traffic to come back through the same appliance (aws-semantics §1.1.6); a NAT would translate it
+ * as new traffic, so the client never sees its reply.
+ */
+function asymmetric(w: Walker, comp: ComponentRef): void {
+  w.hop(comp, [{ kind: 'gateway', result: 'deny', matched: [], note: 'ASYMMETRIC_ROUTING', blocking: true }]);
+  w.block({ code: 'ASYMMETRIC_ROUTING', component: comp, direction: null, rule: null, fix: null });
+  // What the appliance would do next with traffic it has no state for is unknowable: stop here.
+  w.end = { kind: 'dropped' };
+}
+
+/**
+ * An instance or ENI used as a route target (aws-semantics §5.2). Towards the internet it is taken
+ * as a NAT instance that masquerades to its own address; inside AWS it forwards unchanged, so
+ * security-group references across it do not work (§2.3.3). Replies pass only through an
+ * appliance the request crossed.
+ */
 export function natInstance(w: Walker, eni: NetworkInterface, pkt: Packet): void {
   const instanceId = eni.attachment?.instanceId;
   const instance = instanceId ? w.net.instances.get(instanceId) : undefined;
-  const natIp = eni.privateAddresses.find((a) => a.primary)?.ip ?? eni.privateAddresses[0]?.ip;
-  if (!natIp || pkt.dst.family !== 4) {
-    w.unknown({
-      code: 'UNSUPPORTED_COMPONENT',
-      missing: 'IPv6 forwarding through an instance',
-      component: w.eniRef(eni),
-    });
-    w.end = { kind: 'unsupported' };
-    return;
-  }
   const ref = instance ? w.ref('instance', instance.instanceId, instance.tags) : w.eniRef(eni);
+  if (w.opts.reply) {
+    if (!w.opts.seen?.has(eni.networkInterfaceId)) return asymmetric(w, ref);
+    w.hop(ref, [
+      { kind: 'gateway', result: 'info', matched: [], note: 'APPLIANCE_FORWARDS', blocking: false },
+    ]);
+    return w.sendFrom(eni, pkt);
+  }
   const steps: Step[] = [];
   if (instance && instance.state !== 'running') {
-    steps.push({
-      kind: 'state',
-      result: 'deny',
-      matched: [],
-      note: 'INSTANCE_NOT_RUNNING',
-      blocking: true,
-    });
+    steps.push({ kind: 'state', result: 'deny', matched: [], note: 'INSTANCE_NOT_RUNNING', blocking: true });
     w.block({
       code: 'BAD_STATE',
       component: ref,
@@ -105,6 +151,12 @@ export function natInstance(w: Walker, eni: NetworkInterface, pkt: Packet): void
       fix: { action: 'start-instance', instanceId: instance.instanceId },
       facts: { state: instance.state },
     });
+  }
+  const natIp = eni.privateAddresses.find((a) => a.primary)?.ip ?? eni.privateAddresses[0]?.ip;
+  if (!natIp || pkt.dst.family !== 4 || !isInternetRoutable(pkt.dst)) {
+    steps.push({ kind: 'gateway', result: 'info', matched: [], note: 'APPLIANCE_FORWARDS', blocking: false });
+    w.hop(ref, steps);
+    return w.sendFrom(eni, pkt);
   }
   steps.push({
     kind: 'translation',
@@ -154,7 +206,9 @@ export function undoNat(w: Walker, eni: NetworkInterface, pkt: Packet, track: Co
     if (!w.live.isEmpty() && !w.live.equals(pkt.dstPorts)) w.partialRemapped = true;
     w.live = w.live.isEmpty() ? PortSet.empty() : track.insidePorts;
   }
-  w.sendFrom(eni, { ...pkt, dst: track.insideIp, dstPorts: uses ? track.insidePorts : pkt.dstPorts });
+  // NAT64: the IPv4 server's reply goes back to the client as coming from 64:ff9b::<IPv4>.
+  const src = track.nat64 ? { family: 6 as const, value: NAT64_PREFIX.base | pkt.src.value } : pkt.src;
+  w.sendFrom(eni, { ...pkt, src, dst: track.insideIp, dstPorts: uses ? track.insidePorts : pkt.dstPorts });
 }
 
 export function toNatGateway(w: Walker, eni: NetworkInterface, pkt: Packet, natGatewayId: string): void {
