@@ -29,6 +29,8 @@ import {
   PortSet,
   parseIp,
   protocolUsesPorts,
+  TCP,
+  UDP,
 } from '../net/index.js';
 import { isInternetRoutable } from './addresses.js';
 import { aclMatched, evaluateNetworkAcl, freeRuleNumberBefore } from './evaluate/network-acl.js';
@@ -57,6 +59,27 @@ const UNFILTERED: ReadonlyArray<{ ip: Ip; service: string }> = [
   ['fd00:ec2::254', 'instance-metadata'],
   ['fd00:ec2::123', 'time-sync'],
 ].map(([a, s]) => ({ ip: parseIp(a!)!, service: s! }));
+
+/** What each of those services answers: DNS on 53, the metadata service on tcp 80, NTP on udp 123. */
+const SERVICE_PORTS: Readonly<Record<string, ReadonlyArray<{ protocol: number; port: number }>>> = {
+  'amazon-dns': [
+    { protocol: UDP, port: 53 },
+    { protocol: TCP, port: 53 },
+  ],
+  'instance-metadata': [{ protocol: TCP, port: 80 }],
+  'time-sync': [{ protocol: UDP, port: 123 }],
+  'vpc-router': [],
+};
+
+/** Interface types that terminate connections themselves (instances and interface endpoints). */
+const ACCEPTING_INTERFACE_TYPES: ReadonlySet<string> = new Set([
+  'interface',
+  'efa',
+  'efa-only',
+  'trunk',
+  'branch',
+  'vpc_endpoint',
+]);
 
 export interface WalkOptions {
   readonly path: 'forward' | 'return';
@@ -366,9 +389,32 @@ export class Walker {
       return;
     }
     const subnet = this.net.subnets.get(eni.subnetId);
-    const unfiltered = subnet ? this.unfilteredService(subnet, pkt.dst) : undefined;
+    const unfiltered = this.opts.reply ? undefined : this.unfilteredService(subnet, eni.vpcId, pkt.dst);
     if (unfiltered) {
-      this.hop(this.ref('aws-service', unfiltered), [
+      const comp = this.ref('aws-service', unfiltered);
+      const served = SERVICE_PORTS[unfiltered]?.some(
+        (s) => s.protocol === pkt.protocol && pkt.dstPorts.equals(PortSet.single(s.port)),
+      );
+      if (!served) {
+        // Not filtered, but what the service answers on this protocol and port is not modelled.
+        this.hop(comp, [
+          {
+            kind: 'not-filtered',
+            result: 'unknown',
+            matched: [],
+            note: 'SERVICE_PORT_NOT_MODELLED',
+            blocking: false,
+          },
+        ]);
+        this.unknown({
+          code: 'UNSUPPORTED_COMPONENT',
+          missing: `${unfiltered} on this protocol and port`,
+          component: comp,
+        });
+        this.end = { kind: 'unsupported' };
+        return;
+      }
+      this.hop(comp, [
         {
           kind: 'not-filtered',
           result: 'allow',
@@ -423,14 +469,14 @@ export class Walker {
     return isInternetRoutable(ip) && this.net.ownersOfPrivateIp(ip).length === 0;
   }
 
-  unfilteredService(subnet: Subnet, dst: Ip): string | undefined {
+  unfilteredService(subnet: Subnet | undefined, vpcId: string, dst: Ip): string | undefined {
     for (const u of UNFILTERED) if (u.ip.family === dst.family && u.ip.value === dst.value) return u.service;
-    const vpc = this.net.vpcs.get(subnet.vpcId);
-    const primary = vpc?.cidrBlocks[0];
+    const primary = this.net.vpcs.get(vpcId)?.cidrBlocks[0];
     // The Amazon DNS server is at the VPC's primary CIDR base + 2 (§10.2, §10.4).
     if (primary && dst.family === 4 && dst.value === primary.base + 2n) return 'amazon-dns';
     // Base + 1 of a subnet is the VPC router's reserved address (§10.2).
-    if (subnet.cidrBlock && dst.family === 4 && dst.value === subnet.cidrBlock.base + 1n) return 'vpc-router';
+    if (subnet?.cidrBlock && dst.family === 4 && dst.value === subnet.cidrBlock.base + 1n)
+      return 'vpc-router';
     return undefined;
   }
 
@@ -720,6 +766,17 @@ export class Walker {
 
   deliver(eni: NetworkInterface, pkt: Packet): void {
     this.hop(this.eniRef(eni));
+    if (!this.opts.reply && !ACCEPTING_INTERFACE_TYPES.has(eni.interfaceType)) {
+      // A load balancer, transit gateway, Lambda or other service-managed interface: whether it
+      // accepts this connection depends on the service (listeners, ...), which is not modelled.
+      this.unknown({
+        code: 'UNSUPPORTED_COMPONENT',
+        missing: `connections to a ${eni.interfaceType} interface`,
+        component: this.eniRef(eni),
+      });
+      this.end = { kind: 'unsupported' };
+      return;
+    }
     const instanceId = eni.attachment?.instanceId;
     const instance = instanceId ? this.net.instances.get(instanceId) : undefined;
     if (instance && this.opts.reply) {

@@ -336,4 +336,18 @@ describe('examples/nat-instance', () => {
     expectVerdict(t, 'reachable');
     expect(t.forward.flatMap((h) => h.steps.map((s) => s.kind))).not.toContain('security-group');
   });
+
+  it('AWS services answer only their own ports: other ports there are unknown, not reachable', () => {
+    expectVerdict(run(net, tcp('app-1', '169.254.169.254', 3306)), 'unknown');
+    expectVerdict(run(net, tcp('app-1', '10.0.0.2', 22)), 'unknown');
+    expectVerdict(run(net, tcp('app-1', '10.0.1.1', 22)), 'unknown');
+    expectVerdict(
+      run(net, { from: 'app-1', to: '169.254.169.123', protocol: 17, port: { from: 123, to: 123 } }),
+      'reachable',
+    );
+  });
+
+  it('IPv4 and IPv6 endpoints cannot be mixed in one flow', () => {
+    expect(() => run(net, tcp('10.0.1.10', '2001:db8::1', 443))).toThrow(/MIXED_FAMILIES/);
+  });
 });

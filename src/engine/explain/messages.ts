@@ -151,6 +151,8 @@ function kebab(kind: string): string {
 /** Wording of step notes for the text renderer. */
 export const NOTE_TEXT: Readonly<Record<string, string>> = {
   REPLY_ALLOWED_BY_CONNECTION_TRACKING: 'reply allowed: security groups are stateful',
+  SERVICE_PORT_NOT_MODELLED:
+    'AWS does not filter this traffic, but what the service answers on this protocol and port is not modelled',
   AWS_DOES_NOT_FILTER_THIS_TRAFFIC: 'AWS does not filter this traffic with security groups or network ACLs',
   SAME_SUBNET_NO_ROUTE_TABLE_OR_NACL: 'same subnet: delivered directly, no route table or network ACL',
   SOURCE_DEST_CHECK_ENABLED: 'source/destination check is enabled',
