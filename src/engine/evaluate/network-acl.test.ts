@@ -513,3 +513,31 @@ describe('freeRuleNumberBefore with the default rules present', () => {
     expect(freeRuleNumberBefore(acl, false, 32768)).toBe(110);
   });
 });
+
+describe('protocol -1 ("all traffic") flows', () => {
+  const pkt = (src: string) => packet({ src, dst: '10.0.0.9', proto: -1 });
+  it('an earlier deny for one protocol means not all traffic passes', () => {
+    const acl = networkAcl([
+      { n: 90, action: 'deny', proto: 6, cidr: ANY4, ports: [0, 65535] },
+      { n: 100, action: 'allow', proto: -1, cidr: ANY4 },
+      DEFAULT4,
+    ]);
+    const r = evaluateNetworkAcl(acl, false, pkt('10.0.1.1'));
+    expect(r.allowed.isEmpty()).toBe(true);
+    expect(r.decisions.map((d) => d.entry?.ruleNumber)).toEqual([90]);
+  });
+  it('an earlier allow for one protocol leaves the rest to the all-protocol rule', () => {
+    const acl = networkAcl([
+      { n: 90, action: 'allow', proto: 6, cidr: ANY4, ports: [22, 22] },
+      { n: 100, action: 'allow', proto: -1, cidr: ANY4 },
+      DEFAULT4,
+    ]);
+    expect(evaluateNetworkAcl(acl, false, pkt('10.0.1.1')).allowed.isAll()).toBe(true);
+  });
+  it('no all-protocol allow: the default rule denies', () => {
+    const acl = networkAcl([{ n: 90, action: 'allow', proto: 6, cidr: ANY4, ports: [0, 65535] }, DEFAULT4]);
+    const r = evaluateNetworkAcl(acl, false, pkt('10.0.1.1'));
+    expect(r.allowed.isEmpty()).toBe(true);
+    expect(r.decisions.map((d) => d.entry?.ruleNumber)).toEqual([32767]);
+  });
+});

@@ -62,6 +62,7 @@ function entryPorts(e: NetworkAclEntry, pkt: Packet): PortSet | undefined {
 
 export function evaluateNetworkAcl(acl: NetworkAcl, egress: boolean, pkt: Packet): AclEvaluation {
   const peer: Ip = egress ? pkt.dst : pkt.src;
+  if (pkt.protocol === -1) return evaluateAllTraffic(acl, egress, peer);
   let remaining = protocolUsesPorts(pkt.protocol) ? pkt.dstPorts : PortSet.all();
   let allowed = PortSet.empty();
   const decisions: AclDecision[] = [];
@@ -79,6 +80,28 @@ export function evaluateNetworkAcl(acl: NetworkAcl, egress: boolean, pkt: Packet
   // A hand-written snapshot may omit the default rules; AWS always has them, so deny what is left.
   if (!remaining.isEmpty()) decisions.push({ entry: undefined, action: 'deny', ports: remaining });
   return { allowed, decisions };
+}
+
+/**
+ * "All traffic" (protocol -1) passes only if every protocol does: the first rule for all protocols
+ * decides, unless an earlier rule denies some protocol (then not all traffic passes); earlier allow
+ * rules for one protocol leave the rest to later rules.
+ */
+function evaluateAllTraffic(acl: NetworkAcl, egress: boolean, peer: Ip): AclEvaluation {
+  for (const e of sortedEntries(acl, egress)) {
+    if (e.cidr.family !== peer.family || !cidrContains(e.cidr, peer)) continue;
+    if (e.protocol === -1 || e.ruleAction === 'deny') {
+      const allowed = e.protocol === -1 && e.ruleAction === 'allow' ? PortSet.all() : PortSet.empty();
+      return {
+        allowed,
+        decisions: [{ entry: e, action: allowed.isEmpty() ? 'deny' : 'allow', ports: PortSet.all() }],
+      };
+    }
+  }
+  return {
+    allowed: PortSet.empty(),
+    decisions: [{ entry: undefined, action: 'deny', ports: PortSet.all() }],
+  };
 }
 
 export function aclMatched(
