@@ -122,7 +122,10 @@ describe.skipIf(!present)('pybatfish hybrid-cloud (internet-facing answers of it
   it('a transit gateway attachment interface is not a host: connections to it are unknown', () => {
     const t = run(net, tcp(EAST_PUBLIC, '10.20.1.155', 5432));
     expectVerdict(t, 'unknown');
-    expect(t.unknowns[0]).toMatchObject({ code: 'UNSUPPORTED_COMPONENT', missing: 'connections to a transit_gateway interface' });
+    expect(t.unknowns[0]).toMatchObject({
+      code: 'UNSUPPORTED_COMPONENT',
+      missing: 'connections to a transit_gateway interface',
+    });
   });
 
   it('rows 1, 4, 5 cross the transit gateway: "unknown" naming it until hybrid paths are modelled', () => {

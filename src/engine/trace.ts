@@ -314,10 +314,21 @@ export function trace(net: Network, q: TraceQuery): Trace {
     warnings,
   };
   if (verdict === 'partial' && uses) {
+    // Partial on the destination ports asked for (forward), else on the client's source ports (reply).
+    if (!fwd.live.equals(dstPorts)) {
+      return {
+        ...result,
+        ports: {
+          of: 'destination',
+          working: portsText(fwd.live),
+          failing: portsText(dstPorts.subtract(fwd.live)),
+        },
+      };
+    }
     const working = ret.partialRemapped ? PortSet.empty() : ret.live;
     return {
       ...result,
-      ports: { working: portsText(working), failing: portsText(srcPorts.subtract(working)) },
+      ports: { of: 'source', working: portsText(working), failing: portsText(srcPorts.subtract(working)) },
     };
   }
   return result;

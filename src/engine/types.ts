@@ -283,7 +283,9 @@ export interface Trace {
   readonly return: readonly Hop[];
   readonly blockers: readonly Blocker[];
   readonly unknowns: readonly UnknownReason[];
-  /** For `partial`: the source ports whose connections succeed / fail. */
-  readonly ports?: { readonly working: string; readonly failing: string } | undefined;
+  /** For `partial`: which ports (the destination ports asked for, or the client's source ports) succeed / fail. */
+  readonly ports?:
+    | { readonly of: 'destination' | 'source'; readonly working: string; readonly failing: string }
+    | undefined;
   readonly warnings: readonly TraceWarning[];
 }

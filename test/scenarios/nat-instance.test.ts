@@ -254,7 +254,7 @@ describe('examples/nat-instance', () => {
   it('A6 with an unknown client type is partial: private-nacl returns only 32768-65535', () => {
     const t = run(net, tcp('web-1', 'app-1', 8080, { clientType: 'any' }));
     expectVerdict(t, 'partial');
-    expect(t.ports).toEqual({ working: '32768-65535', failing: '1024-32767' });
+    expect(t.ports).toEqual({ of: 'source', working: '32768-65535', failing: '1024-32767' });
     expect(blockerSummary(t)).toEqual([
       {
         code: 'SUBNET_ACL_RESTRICTION',
@@ -349,5 +349,11 @@ describe('examples/nat-instance', () => {
 
   it('IPv4 and IPv6 endpoints cannot be mixed in one flow', () => {
     expect(() => run(net, tcp('10.0.1.10', '2001:db8::1', 443))).toThrow(/MIXED_FAMILIES/);
+  });
+
+  it('a destination port range of which only part is allowed is partial on the destination ports', () => {
+    const t = run(net, { from: 'web-1', to: 'app-1', protocol: 6, port: { from: 8079, to: 8081 } });
+    expectVerdict(t, 'partial');
+    expect(t.ports).toEqual({ of: 'destination', working: '8080', failing: '8079, 8081' });
   });
 });

@@ -24,7 +24,7 @@ describe('examples/partial-ephemeral', () => {
     const t = run(net, tcp('192.0.2.10', 'web-2', 443));
     expectVerdict(t, 'partial');
     expect(t.flow.clientType).toBe('any');
-    expect(t.ports).toEqual({ working: '32768-61000', failing: '1024-32767, 61001-65535' });
+    expect(t.ports).toEqual({ of: 'source', working: '32768-61000', failing: '1024-32767, 61001-65535' });
     expect(ids(t.forward)).toEqual(['internet', IGW, ACL.public, SG.web2, WEB2.eni, WEB2.i]);
     expect(ids(t.return)).toEqual([SG.web2, ACL.public, RT.public, IGW, 'internet']);
     expect(blockerSummary(t)).toEqual([
@@ -59,7 +59,7 @@ describe('examples/partial-ephemeral', () => {
   it('D3 a Windows Server 2008+ client is partial: 61001-65535 fail', () => {
     const t = run(net, tcp('192.0.2.10', 'web-2', 443, { clientType: 'windows' }));
     expectVerdict(t, 'partial');
-    expect(t.ports).toEqual({ working: '49152-61000', failing: '61001-65535' });
+    expect(t.ports).toEqual({ of: 'source', working: '49152-61000', failing: '61001-65535' });
     expect(t.blockers[0]!.ports).toBe('61001-65535');
   });
 

@@ -308,7 +308,7 @@ describe('test/fixtures/peering', () => {
 
     const any = run(net, tcp('a-1', 'b-1', 8080, { clientType: 'any' }));
     expectVerdict(any, 'partial');
-    expect(any.ports).toEqual({ working: '32768-65535', failing: '1024-32767' });
+    expect(any.ports).toEqual({ of: 'source', working: '32768-65535', failing: '1024-32767' });
     expect(blockerSummary(any)).toEqual([
       {
         code: 'SUBNET_ACL_RESTRICTION',
