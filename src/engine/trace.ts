@@ -10,6 +10,7 @@ import type { Network, NetworkInterface } from '../model/index.js';
 import {
   CLIENT_TYPES,
   type ClientType,
+  cidrContains,
   ephemeralRange,
   type Family,
   formatIp,
@@ -22,7 +23,7 @@ import {
 } from '../net/index.js';
 import { pickInternetAddress } from './addresses.js';
 import { portsText } from './evaluate/security-group.js';
-import { blockerMessage, fixText, unknownMessage } from './explain/messages.js';
+import { blockerMessage, fixText, traceWarningMessage, unknownMessage } from './explain/messages.js';
 import { fromInternet, noGateway, onInternet } from './hops/internet.js';
 import { type Packet, replyOf } from './packet.js';
 import { type Endpoint, interfaceAddress, ResolveError, resolveEndpoint } from './resolve.js';
@@ -110,12 +111,16 @@ function addressFor(
 }
 
 export function trace(net: Network, q: TraceQuery): Trace {
-  const src = resolveEndpoint(net, q.from, 'source');
-  const dst = resolveEndpoint(net, q.to, 'destination');
-  const family = pickFamily(q, src, dst);
-  const srcIsInternet = src.kind === 'internet';
-  const srcIp = addressFor(net, src, family, 'source', false);
+  const warnings: TraceWarning[] = [];
+  const resolvedSrc = resolveEndpoint(net, q.from, 'source');
+  const resolvedDst = resolveEndpoint(net, q.to, 'destination');
+  const family = pickFamily(q, resolvedSrc, resolvedDst);
+  const srcIsInternet = resolvedSrc.kind === 'internet';
+  // The internet can only address an instance through an interface with a public IPv4.
+  const dst = srcIsInternet && family === 4 ? withPublicInterface(net, resolvedDst) : resolvedDst;
   const dstIp = addressFor(net, dst, family, 'destination', srcIsInternet);
+  const src = sendingInterface(net, resolvedSrc, dstIp, warnings);
+  const srcIp = addressFor(net, src, family, 'source', false);
   // IPv4 and IPv6 are separate networks: a packet has one family (aws-semantics §1.4.1, §3.9).
   if (srcIp.family !== dstIp.family)
     throw new ResolveError('MIXED_FAMILIES', `${q.from} -> ${q.to}`, 'destination');
@@ -133,7 +138,6 @@ export function trace(net: Network, q: TraceQuery): Trace {
     icmpType: q.icmpType,
     icmpCode: q.icmpCode,
   };
-  const warnings: TraceWarning[] = [];
 
   const conntrack = new Map<string, ConntrackEntry>();
   const seen = new Set<string>();
@@ -357,6 +361,45 @@ function startWithoutPublicIp(w: Walker, eni: NetworkInterface, pkt: Packet): vo
     ]);
   else noGateway(w, eni.vpcId);
   w.arrive(eni, pkt, true);
+}
+
+/** For an instance with several interfaces, the one with a public IPv4 (the internet's way in). */
+function withPublicInterface(net: Network, e: Endpoint): Endpoint {
+  if (e.kind !== 'interface' || !e.instance || e.ip) return e;
+  if (e.eni.privateAddresses.some((a) => a.publicIp)) return e;
+  const other = net
+    .interfacesOfInstance(e.instance.instanceId)
+    .find((x) => x.privateAddresses.some((a) => a.publicIp));
+  return other ? { ...e, eni: other } : e;
+}
+
+/**
+ * Which interface of a multi-interface instance sends: the one in the destination's subnet (the
+ * OS's directly connected route), else the primary (device 0) — the OS routing table decides, which
+ * the snapshot cannot show, so the trace says which it assumed.
+ */
+function sendingInterface(net: Network, e: Endpoint, dst: Ip, warnings: TraceWarning[]): Endpoint {
+  if (e.kind !== 'interface' || !e.instance || e.ip) return e;
+  const enis = net.interfacesOfInstance(e.instance.instanceId);
+  if (enis.length < 2) return e;
+  const onLink = enis.find((x) => {
+    const sn = net.subnets.get(x.subnetId);
+    return dst.family === 4
+      ? sn?.cidrBlock !== undefined && cidrContains(sn.cidrBlock, dst)
+      : (sn?.ipv6CidrBlocks ?? []).some((c) => cidrContains(c, dst));
+  });
+  const chosen = onLink ?? e.eni;
+  warnings.push({
+    code: 'MULTIPLE_INTERFACES',
+    resourceId: e.instance.instanceId,
+    message: traceWarningMessage('MULTIPLE_INTERFACES', {
+      instanceId: e.instance.instanceId,
+      count: String(enis.length),
+      networkInterfaceId: chosen.networkInterfaceId,
+      why: onLink ? 'on-link' : 'primary',
+    }),
+  });
+  return { ...e, eni: chosen };
 }
 
 function expectedEnd(dst: Endpoint): { kind: string; eni?: NetworkInterface } {

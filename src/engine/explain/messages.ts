@@ -148,6 +148,20 @@ function kebab(kind: string): string {
   return kind.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase();
 }
 
+export function traceWarningMessage(
+  code: 'MULTIPLE_INTERFACES',
+  f: Readonly<Record<string, string>>,
+): string {
+  switch (code) {
+    case 'MULTIPLE_INTERFACES':
+      return `${f.instanceId} has ${f.count} network interfaces; assumed it sends from ${f.networkInterfaceId} ${
+        f.why === 'on-link'
+          ? "(in the destination's subnet)"
+          : "(the primary; the instance's own routing table decides)"
+      }`;
+  }
+}
+
 /** Wording of step notes for the text renderer. */
 export const NOTE_TEXT: Readonly<Record<string, string>> = {
   REPLY_ALLOWED_BY_CONNECTION_TRACKING: 'reply allowed: security groups are stateful',
