@@ -184,7 +184,9 @@ describe.skipIf(!present)('batfish hybrid-cloud-aws', () => {
     // core_01 has eth0 in 192.168.1.0/24 and eth1 (eni-297b5c07) in 192.168.2.16/28, where border_01's eth1 is.
     const t = run(net, tcp('i-0b26ec095feb42260', '192.168.2.22', 179));
     expect(ids(t.forward).slice(0, 2)).toEqual(['i-0b26ec095feb42260', 'eni-297b5c07']);
-    expect(t.warnings).toEqual([expect.objectContaining({ code: 'MULTIPLE_INTERFACES', resourceId: 'i-0b26ec095feb42260' })]);
+    expect(t.warnings).toEqual([
+      expect.objectContaining({ code: 'MULTIPLE_INTERFACES', resourceId: 'i-0b26ec095feb42260' }),
+    ]);
   });
 
   it('a stopped instance cannot send, and it has no public IPv4 for the internet gateway', () => {

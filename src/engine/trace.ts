@@ -13,6 +13,7 @@ import {
   cidrContains,
   ephemeralRange,
   type Family,
+  formatCidr,
   formatIp,
   formatPortRange,
   type Ip,
@@ -78,6 +79,7 @@ function addressFor(
   family: Family,
   role: 'source' | 'destination',
   srcIsInternet: boolean,
+  serviceRange = 0,
 ): Ip {
   switch (e.kind) {
     case 'interface': {
@@ -103,14 +105,42 @@ function addressFor(
     case 'external':
       return e.ip;
     case 'service': {
-      const first = e.prefixList?.cidrs?.find((c) => c.family === family);
-      if (!first) throw new ResolveError('NO_ADDRESS', e.service, role);
-      return { family, value: first.base + (first.prefix < (family === 4 ? 31 : 127) ? 1n : 0n) };
+      const range = (e.prefixList?.cidrs ?? []).filter((c) => c.family === family)[serviceRange];
+      if (!range) throw new ResolveError('NO_ADDRESS', e.service, role);
+      return { family, value: range.base + (range.prefix < (family === 4 ? 31 : 127) ? 1n : 0n) };
     }
   }
 }
 
+const SEVERITY: Readonly<Record<Verdict, number>> = { unreachable: 3, unknown: 2, partial: 1, reachable: 0 };
+
+/**
+ * Trace one flow. A flow to `s3`/`dynamodb` is traced once per address range of the service's
+ * prefix list (clients use all of them, and rules may treat them differently); the answer is the
+ * worst of them, and a warning lists the ranges whose verdict differs.
+ */
 export function trace(net: Network, q: TraceQuery): Trace {
+  const to = resolveEndpoint(net, q.to, 'destination');
+  const ranges =
+    to.kind === 'service' ? (to.prefixList?.cidrs ?? []).filter((c) => c.family === (q.ipv6 ? 6 : 4)) : [];
+  if (ranges.length < 2) return traceOne(net, q, 0);
+  const results = ranges.map((_, i) => traceOne(net, q, i));
+  const worst = results.reduce((a, b) => (SEVERITY[b.verdict] > SEVERITY[a.verdict] ? b : a));
+  const differing = ranges
+    .map((c, i) => ({ c, v: results[i]!.verdict }))
+    .filter((r) => r.v !== worst.verdict);
+  if (differing.length === 0) return worst;
+  const warning: TraceWarning = {
+    code: 'SERVICE_RANGES_DIFFER',
+    message: traceWarningMessage('SERVICE_RANGES_DIFFER', {
+      shown: worst.flow.destination.address,
+      others: differing.map((d) => `${formatCidr(d.c)} ${d.v}`).join(', '),
+    }),
+  };
+  return { ...worst, warnings: [...worst.warnings, warning] };
+}
+
+function traceOne(net: Network, q: TraceQuery, serviceRange: number): Trace {
   const warnings: TraceWarning[] = [];
   const resolvedSrc = resolveEndpoint(net, q.from, 'source');
   const resolvedDst = resolveEndpoint(net, q.to, 'destination');
@@ -118,7 +148,7 @@ export function trace(net: Network, q: TraceQuery): Trace {
   const srcIsInternet = resolvedSrc.kind === 'internet';
   // The internet can only address an instance through an interface with a public IPv4.
   const dst = srcIsInternet && family === 4 ? withPublicInterface(net, resolvedDst) : resolvedDst;
-  const dstIp = addressFor(net, dst, family, 'destination', srcIsInternet);
+  const dstIp = addressFor(net, dst, family, 'destination', srcIsInternet, serviceRange);
   const src = sendingInterface(net, resolvedSrc, dstIp, warnings);
   const srcIp = addressFor(net, src, family, 'source', false);
   // IPv4 and IPv6 are separate networks: a packet has one family (aws-semantics §1.4.1, §3.9).

@@ -382,4 +382,24 @@ describe('variants of examples/nat-instance', () => {
       expect(ids(t.return).slice(-2)).toEqual(['eni-092fca219032897eb', 'i-0da87b163d2541867']);
     });
   });
+
+  it('s3 is traced over every range of its prefix list: a rule covering one range only is reported', async () => {
+    const net = await variant(
+      (f) => {
+        for (const g of f['SecurityGroups.json']!.SecurityGroups as Array<Record<string, unknown>>)
+          if (g.GroupId === 'sg-00be07e850dc4266c')
+            g.IpPermissionsEgress = [
+              { IpProtocol: 'tcp', FromPort: 443, ToPort: 443, IpRanges: [{ CidrIp: '54.231.0.0/16' }] },
+            ];
+      },
+      [],
+      'endpoints',
+    );
+    const t = run(net, tcp('svc-1', 's3', 443));
+    expectVerdict(t, 'unreachable');
+    expect(t.flow.destination.address).not.toBe('54.231.0.1');
+    expect(blockerSummary(t).map((b) => b.code)).toEqual(['ENI_SG_RULES_MISMATCH']);
+    expect(t.warnings).toEqual([expect.objectContaining({ code: 'SERVICE_RANGES_DIFFER' })]);
+    expect(t.warnings[0]!.message).toContain('54.231.0.0/16 reachable');
+  });
 });

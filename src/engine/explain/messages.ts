@@ -149,10 +149,12 @@ function kebab(kind: string): string {
 }
 
 export function traceWarningMessage(
-  code: 'MULTIPLE_INTERFACES',
+  code: 'MULTIPLE_INTERFACES' | 'SERVICE_RANGES_DIFFER',
   f: Readonly<Record<string, string>>,
 ): string {
   switch (code) {
+    case 'SERVICE_RANGES_DIFFER':
+      return `the service's address ranges do not all give the same answer: shown for ${f.shown}; others: ${f.others}`;
     case 'MULTIPLE_INTERFACES':
       return `${f.instanceId} has ${f.count} network interfaces; assumed it sends from ${f.networkInterfaceId} ${
         f.why === 'on-link'
