@@ -176,6 +176,7 @@ export class Walker {
   }
 
   ownsAddress(eni: NetworkInterface, ip: Ip): boolean {
+    if (eni.delegatedPrefixes.some((c) => cidrContains(c, ip))) return true;
     if (ip.family === 4) return eni.privateAddresses.some((a) => a.ip.value === ip.value);
     return eni.ipv6Addresses.some((a) => a.value === ip.value);
   }

@@ -2,7 +2,7 @@
  * An elastic network interface: its private and public addresses, security groups, and what
  * kind of thing owns it (`interfaceType`: interface, nat_gateway, vpc_endpoint, lambda, ...).
  */
-import type { Ip } from '../net/index.js';
+import type { Cidr, Ip } from '../net/index.js';
 import type { Origin, Tags } from './common.js';
 
 export interface PrivateAddress {
@@ -26,6 +26,8 @@ export interface NetworkInterface {
   readonly groupIds: readonly string[];
   readonly privateAddresses: readonly PrivateAddress[];
   readonly ipv6Addresses: readonly Ip[];
+  /** IPv4/IPv6 prefixes delegated to the interface (`Ipv4Prefixes`, `Ipv6Prefixes`): it owns all their addresses. */
+  readonly delegatedPrefixes: readonly Cidr[];
   readonly attachment?:
     | {
         readonly instanceId?: string | undefined;

@@ -88,6 +88,7 @@ export class Network {
   private readonly enisByInstance = new Map<string, NetworkInterface[]>();
   private readonly natGatewayByEni = new Map<string, NatGateway>();
   private readonly endpointByEni = new Map<string, VpcEndpoint>();
+  private readonly prefixOwners: NetworkInterface[] = [];
 
   constructor(data: NetworkData) {
     this.data = data;
@@ -133,6 +134,7 @@ export class Network {
       }
       for (const ip6 of eni.ipv6Addresses) this.addPrivate(eni, ip6);
       push(this.enisBySubnet, eni.subnetId, eni);
+      if (eni.delegatedPrefixes.length > 0) this.prefixOwners.push(eni);
       for (const g of eni.groupIds) push(this.enisByGroup, g, eni);
       if (eni.attachment?.instanceId) push(this.enisByInstance, eni.attachment.instanceId, eni);
     }
@@ -180,7 +182,12 @@ export class Network {
 
   /** Interfaces holding this private address (IPv4 private or IPv6), optionally within one VPC. */
   ownersOfPrivateIp(ip: Ip, vpcId?: string): readonly AddressOwner[] {
-    const all = this.privateIpOwner.get(ipKey(ip)) ?? [];
+    let all: readonly AddressOwner[] = this.privateIpOwner.get(ipKey(ip)) ?? [];
+    if (all.length === 0 && this.prefixOwners.length > 0) {
+      all = this.prefixOwners
+        .filter((e) => e.delegatedPrefixes.some((c) => cidrContains(c, ip)))
+        .map((eni) => ({ eni, ip }));
+    }
     return vpcId === undefined ? all : all.filter((o) => o.eni.vpcId === vpcId);
   }
 

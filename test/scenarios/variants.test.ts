@@ -402,4 +402,16 @@ describe('variants of examples/nat-instance', () => {
     expect(t.warnings).toEqual([expect.objectContaining({ code: 'SERVICE_RANGES_DIFFER' })]);
     expect(t.warnings[0]!.message).toContain('54.231.0.0/16 reachable');
   });
+
+  it('an interface owns every address of a prefix delegated to it', async () => {
+    const net = await variant((f) => {
+      for (const e of f['NetworkInterfaces.json']!.NetworkInterfaces as Array<Record<string, unknown>>)
+        if (e.NetworkInterfaceId === 'eni-01a980b2855bd5d17')
+          e.Ipv4Prefixes = [{ Ipv4Prefix: '10.0.2.32/28' }];
+    });
+    expect(net.networkInterfaces.get('eni-01a980b2855bd5d17')?.delegatedPrefixes.length).toBe(1);
+    const t = run(net, tcp('app-1', '10.0.2.35', 5432));
+    expectVerdict(t, 'reachable');
+    expect(ids(t.forward).slice(-2)).toEqual(['eni-01a980b2855bd5d17', 'i-0cfcbc3f2c563400c']);
+  });
 });

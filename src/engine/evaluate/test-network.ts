@@ -92,6 +92,7 @@ export function eni(
     networkInterfaceId,
     subnetId: `subnet-${vpcId}`,
     vpcId,
+    delegatedPrefixes: [],
     interfaceType: 'interface',
     requesterManaged: false,
     sourceDestCheck: true,

@@ -203,6 +203,7 @@ function linkNatGateway(
       groupIds: [],
       privateAddresses,
       ipv6Addresses: [],
+      delegatedPrefixes: [],
       attachment: undefined,
       denyAllIgwTraffic: false,
       tags: {},

@@ -5,8 +5,8 @@
  */
 
 import type { NetworkInterface, PrivateAddress } from '../../model/index.js';
-import type { Ip } from '../../net/index.js';
-import { eachResource, ipValue, type ReadContext, required } from './context.js';
+import type { Cidr, Ip } from '../../net/index.js';
+import { cidrValue, eachResource, ipValue, type ReadContext, required } from './context.js';
 import { arr, bool, ids, isObject, type JsonObject, num, obj, str, tagsOf } from './json.js';
 
 /** Values an instance lends to the interface records nested in it. */
@@ -104,6 +104,24 @@ export function interfaceFrom(
     if (ip) ipv6Addresses.push(ip);
   });
 
+  // Prefixes delegated to the interface (prefix delegation): it owns every address in them.
+  const delegatedPrefixes: Cidr[] = [];
+  for (const [key, field, family] of [
+    ['Ipv4Prefixes', 'Ipv4Prefix', 4],
+    ['Ipv6Prefixes', 'Ipv6Prefix', 6],
+  ] as const) {
+    arr(o, key).forEach((p, i) => {
+      const c = cidrValue(
+        ctx,
+        isObject(p) ? p[field] : p,
+        { resourceId: eniId, field: `${key}[${i}].${field}` },
+        `prefix ${key}[${i}]`,
+        family,
+      );
+      if (c) delegatedPrefixes.push(c);
+    });
+  }
+
   const att = obj(o, 'Attachment');
   const instanceId = str(att, 'InstanceId') ?? defaults.instanceId;
   const attachment =
@@ -125,6 +143,7 @@ export function interfaceFrom(
     groupIds: ids(o, 'Groups', 'GroupId'),
     privateAddresses,
     ipv6Addresses,
+    delegatedPrefixes,
     attachment,
     denyAllIgwTraffic: bool(o, 'DenyAllIgwTraffic') ?? false,
     ownerId,
