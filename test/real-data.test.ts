@@ -127,23 +127,6 @@ describe.skipIf(!present)('pybatfish hybrid-cloud (internet-facing answers of it
       missing: 'connections to a transit_gateway interface',
     });
   });
-
-  it('rows 1, 4, 5 cross the transit gateway: "unknown" naming it until hybrid paths are modelled', () => {
-    const r1 = run(net, tcp(EAST_PRIVATE, '10.20.1.207', 22));
-    expectVerdict(r1, 'unknown');
-    expect(r1.unknowns).toEqual([
-      expect.objectContaining({
-        code: 'UNSUPPORTED_COMPONENT',
-        missing: 'transit-gateway',
-        component: expect.objectContaining({ id: 'tgw-06b348adabd13452d' }),
-      }),
-    ]);
-    // Row 5: the forward path over the internet works, but the reply to 203.0.113.0/24 is routed to the TGW.
-    const r5 = run(net, tcp('203.0.113.12', '13.59.144.125', 22));
-    expectVerdict(r5, 'unknown');
-    expect(r5.disposition).toBe('unsupported');
-    expect(ids(r5.return).slice(-1)).toEqual(['tgw-06b348adabd13452d']);
-  });
 });
 
 describe.skipIf(!present)('cloudmapper demo (no route tables, NACLs or gateways in the data)', () => {

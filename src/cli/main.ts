@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, Option } from '@commander-js/extra-typings';
 import pc from 'picocolors';
 import { InputError } from '../ingest/errors.js';
-import { loadSnapshot } from '../ingest/index.js';
+import { loadOnPremFile, loadSnapshot } from '../ingest/index.js';
+import { Network } from '../model/index.js';
 import { EXIT, UsageError } from './exit.js';
 import { inspect, renderInspect } from './inspect-command.js';
 import { exitCodeOf, printTrace, runTrace } from './trace-command.js';
@@ -46,6 +47,12 @@ function flowOptions(cmd: Command<[], Record<string, unknown>>) {
     .option('--ipv6', 'use IPv6 addresses when the endpoints are named, not addressed');
 }
 
+/** The snapshot's network with the on-premises networks of an --onprem file (replacing inferred ones). */
+function withOnPrem(net: Network, file: unknown): Network {
+  if (typeof file !== 'string') return net;
+  return new Network({ ...net.data, onPremNetworks: loadOnPremFile(file) });
+}
+
 export function buildProgram(): Command {
   const program = new Command('vpcsim')
     .description(
@@ -67,9 +74,13 @@ export function buildProgram(): Command {
       ) as unknown as Command<[], Record<string, unknown>>,
   )
     .option('--json', 'print the trace as JSON (docs/trace-output.md)')
+    .option(
+      '--onprem <file>',
+      'YAML or JSON file naming on-premises networks behind VPN / Direct Connect (docs/onprem.md)',
+    )
     .action(async (o) => {
       const opts = o as Record<string, string | boolean | undefined>;
-      const net = await loadSnapshot(String(opts.snapshot));
+      const net = withOnPrem(await loadSnapshot(String(opts.snapshot)), opts.onprem);
       const t = runTrace(net, opts as never);
       printTrace(t, opts.json === true, color);
       process.exitCode = exitCodeOf(t);
@@ -80,8 +91,9 @@ export function buildProgram(): Command {
     .description('show what a snapshot holds: resource counts, regions, accounts, and every load warning')
     .requiredOption('--snapshot <path>', 'folder or file of describe-* JSON')
     .option('--json', 'print as JSON')
+    .option('--onprem <file>', 'YAML or JSON file naming on-premises networks (docs/onprem.md)')
     .action(async (o) => {
-      const net = await loadSnapshot(o.snapshot);
+      const net = withOnPrem(await loadSnapshot(o.snapshot), o.onprem);
       const r = inspect(net);
       process.stdout.write(o.json ? `${JSON.stringify(r, null, 2)}\n` : `${renderInspect(r)}\n`);
     });

@@ -5,9 +5,9 @@
  * Knows the model's names and addresses; nothing about paths.
  */
 
-import type { Instance, Network, NetworkInterface, PrefixList } from '../model/index.js';
+import type { Instance, Network, NetworkInterface, OnPremNetwork, PrefixList } from '../model/index.js';
 import { primaryPrivateIp } from '../model/index.js';
-import { type Family, formatIp, type Ip, parseIp } from '../net/index.js';
+import { cidrContains, type Family, formatIp, type Ip, parseIp } from '../net/index.js';
 import { isInternetRoutable } from './addresses.js';
 
 export type Endpoint =
@@ -24,6 +24,7 @@ export type Endpoint =
       readonly service: 's3' | 'dynamodb';
       readonly prefixList?: PrefixList | undefined;
     }
+  | { readonly kind: 'onprem'; readonly ip: Ip; readonly network: OnPremNetwork }
   | { readonly kind: 'external'; readonly ip: Ip };
 
 const NAT64_HIGH = parseIp('64:ff9b::')!.value >> 32n;
@@ -126,6 +127,11 @@ function resolveIp(net: Network, ip: Ip, role: 'source' | 'destination', text: s
       return { kind: 'public-address', ip, owner: pub.eni };
     }
   }
+  const onprem = net.onPremNetworkOf(ip);
+  if (onprem) return { kind: 'onprem', ip, network: onprem };
+  // A route table sends this address to a transit gateway or VPN gateway: it most likely lives
+  // on-premises, which only an --onprem file can describe.
+  if (routedToHybrid(net, ip)) return { kind: 'external', ip };
   // A NAT64 address (64:ff9b::/96) stands for the IPv4 internet host embedded in it.
   if (isInternetRoutable(ip) || (ip.family === 6 && ip.value >> 32n === NAT64_HIGH))
     return { kind: 'internet', ip };
@@ -152,8 +158,22 @@ export function describeEndpoint(e: Endpoint): string {
       return e.ip ? formatIp(e.ip) : 'internet';
     case 'public-address':
     case 'external':
+    case 'onprem':
       return formatIp(e.ip);
     case 'service':
       return e.service;
   }
+}
+
+function routedToHybrid(net: Network, ip: Ip): boolean {
+  for (const t of net.data.routeTables)
+    for (const r of t.routes)
+      if (
+        (r.target.type === 'transit-gateway' || r.target.type === 'vpn-gateway') &&
+        r.destination.kind === 'cidr' &&
+        r.destination.cidr.prefix > 0 &&
+        cidrContains(r.destination.cidr, ip)
+      )
+        return true;
+  return false;
 }

@@ -26,6 +26,7 @@ import { pickInternetAddress } from './addresses.js';
 import { portsText } from './evaluate/security-group.js';
 import { blockerMessage, fixText, traceWarningMessage, unknownMessage } from './explain/messages.js';
 import { fromInternet, noGateway, onInternet } from './hops/internet.js';
+import { fromOnPrem } from './hops/vpn.js';
 import { type Packet, replyOf } from './packet.js';
 import { type Endpoint, interfaceAddress, ResolveError, resolveEndpoint } from './resolve.js';
 import type { Blocker, Disposition, FlowView, Trace, TraceWarning, UnknownReason, Verdict } from './types.js';
@@ -103,6 +104,7 @@ function addressFor(
       return e.ip ?? pickInternetAddress(net, family);
     case 'public-address':
     case 'external':
+    case 'onprem':
       return e.ip;
     case 'service': {
       const range = (e.prefixList?.cidrs ?? []).filter((c) => c.family === family)[serviceRange];
@@ -210,6 +212,8 @@ function traceOne(net: Network, q: TraceQuery, serviceRange: number): Trace {
     if (dst.kind === 'interface' && dstIp.family === 4 && !dst.eni.privateAddresses.some((a) => a.publicIp)) {
       startWithoutPublicIp(fwd, dst.eni, pkt);
     } else onInternet(fwd, pkt);
+  } else if (src.kind === 'onprem') {
+    fromOnPrem(fwd, src.network, pkt);
   } else {
     fwd.unknown({ code: 'UNMODELLED_ADDRESS', missing: formatIp(srcIp) });
     fwd.end = { kind: 'insufficient-info' };
@@ -222,12 +226,13 @@ function traceOne(net: Network, q: TraceQuery, serviceRange: number): Trace {
       expected.eni !== undefined &&
       fend.eni.networkInterfaceId === expected.eni.networkInterfaceId) ||
     (fend.kind === 'internet' && expected.kind === 'internet') ||
+    (fend.kind === 'onprem' && expected.kind === 'onprem') ||
     // An S3/DynamoDB address given as an IP is delivered by the service (gateway endpoint or public endpoint).
     (fend.kind === 'service' && (expected.kind === 'service' || expected.kind === 'internet')) ||
     fend.kind === 'not-filtered';
 
   const reply =
-    fend.kind === 'interface' || fend.kind === 'internet' || fend.kind === 'service'
+    fend.kind === 'interface' || fend.kind === 'internet' || fend.kind === 'service' || fend.kind === 'onprem'
       ? replyOf(fend.pkt)
       : undefined;
   const ret = new Walker(
@@ -238,6 +243,7 @@ function traceOne(net: Network, q: TraceQuery, serviceRange: number): Trace {
   let returnReached = true;
   if (reached && reply && fend.kind !== 'not-filtered') {
     if (fend.kind === 'interface') ret.sendFrom(fend.eni, reply);
+    else if (fend.kind === 'onprem') fromOnPrem(ret, fend.network, reply);
     else if (fend.kind === 'internet' || (fend.kind === 'service' && fend.via === 'internet'))
       fromInternet(
         ret,
@@ -256,7 +262,8 @@ function traceOne(net: Network, q: TraceQuery, serviceRange: number): Trace {
       (src.kind === 'interface' &&
         rend.kind === 'interface' &&
         rend.eni.networkInterfaceId === src.eni.networkInterfaceId) ||
-      (src.kind === 'internet' && rend.kind === 'internet');
+      (src.kind === 'internet' && rend.kind === 'internet') ||
+      (src.kind === 'onprem' && rend.kind === 'onprem');
   }
 
   // Verdict: a definite block before any doubt is final; doubt otherwise wins over blocks.
@@ -482,6 +489,8 @@ function endpointView(e: Endpoint, ip: Ip): FlowView['source'] {
         id: e.owner.attachment?.instanceId ?? e.owner.networkInterfaceId,
         name: null,
       };
+    case 'onprem':
+      return { address, kind: 'on-premises', id: e.network.name, name: null };
     case 'service':
       return {
         address,

@@ -39,6 +39,11 @@ export type ComponentType =
   | 'carrier-gateway'
   | 'core-network'
   | 'odb-network'
+  | 'transit-gateway-attachment'
+  | 'transit-gateway-route-table'
+  | 'vpn-connection'
+  | 'customer-gateway'
+  | 'on-premises'
   | 'external';
 
 export interface ComponentRef {
@@ -68,6 +73,9 @@ export type BlockerCode =
   | 'INTERNET_UNROUTABLE_DESTINATION'
   | 'UNROUTABLE_LINK_LOCAL'
   | 'VPC_BLOCK_PUBLIC_ACCESS'
+  | 'BAD_STATE_VPN'
+  | 'TGW_ATTACHMENT_NO_SUBNET_IN_AZ'
+  | 'VGW_VPN_IPV4_ONLY'
   | 'ASYMMETRIC_ROUTING';
 
 /** Why a verdict is `unknown`, or a step could not be decided. */
@@ -77,7 +85,8 @@ export type UnknownCode =
   | 'UNSUPPORTED_COMPONENT'
   | 'PREFIX_LIST_ENTRIES_UNKNOWN'
   | 'UNMODELLED_ADDRESS'
-  | 'NON_DETERMINISTIC_ROUTE';
+  | 'NON_DETERMINISTIC_ROUTE'
+  | 'ONPREM_PREFIXES_UNKNOWN';
 
 export type StepKind =
   | 'origin'

@@ -4,7 +4,7 @@
  * walk ended. Not part of the public JSON contract.
  */
 
-import type { NetworkInterface } from '../model/index.js';
+import type { NetworkInterface, OnPremNetwork } from '../model/index.js';
 import type { Ip, PortSet } from '../net/index.js';
 import type { Packet } from './packet.js';
 import type { BlockerCode, ComponentRef, FixAction, MatchedRule, UnknownCode } from './types.js';
@@ -51,7 +51,8 @@ export type WalkEnd =
   | { readonly kind: 'dropped' }
   | { readonly kind: 'no-route' }
   | { readonly kind: 'unsupported' }
-  | { readonly kind: 'insufficient-info' };
+  | { readonly kind: 'insufficient-info' }
+  | { readonly kind: 'onprem'; readonly network: OnPremNetwork; readonly pkt: Packet };
 
 /** A walk longer than this is a routing loop. */
 export const MAX_HOPS = 64;

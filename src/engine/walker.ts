@@ -40,6 +40,8 @@ import { egressOnlyOut, internetGatewayOut } from './hops/internet.js';
 import { natGateway, natInstance, toAppliance, toNatGateway, undoNat } from './hops/nat.js';
 import { gatewayEndpoint, peering } from './hops/peering-endpoint.js';
 import { routeFix } from './hops/route-fix.js';
+import { toTransitGateway } from './hops/transit-gateway.js';
+import { toVpnGateway } from './hops/vpn.js';
 import type { Packet } from './packet.js';
 import type { ComponentRef, Hop, MatchedRule, Step } from './types.js';
 import {
@@ -70,6 +72,13 @@ const SERVICE_PORTS: Readonly<Record<string, ReadonlyArray<{ protocol: number; p
   'time-sync': [{ protocol: UDP, port: 123 }],
   'vpc-router': [],
 };
+
+/** Gateway interfaces that forward others' traffic by design (no source/destination check applies). */
+const FORWARDING_INTERFACE_TYPES: ReadonlySet<string> = new Set([
+  'nat_gateway',
+  'transit_gateway',
+  'gateway_load_balancer_endpoint',
+]);
 
 /** Interface types that terminate connections themselves (instances and interface endpoints). */
 const ACCEPTING_INTERFACE_TYPES: ReadonlySet<string> = new Set([
@@ -428,7 +437,11 @@ export class Walker {
       return;
     }
     this.securityGroupStep(eni, pkt, true);
-    if (!this.ownsAddress(eni, pkt.src) && eni.sourceDestCheck && eni.interfaceType !== 'nat_gateway') {
+    if (
+      !this.ownsAddress(eni, pkt.src) &&
+      eni.sourceDestCheck &&
+      !FORWARDING_INTERFACE_TYPES.has(eni.interfaceType)
+    ) {
       this.sourceDestBlock(eni, 'outbound');
     }
     if (!subnet) {
@@ -631,6 +644,10 @@ export class Walker {
         return peering(this, eni, pkt, t.id);
       case 'vpc-endpoint':
         return gatewayEndpoint(this, eni, pkt, t.id);
+      case 'transit-gateway':
+        return toTransitGateway(this, eni, pkt, t.id);
+      case 'vpn-gateway':
+        return toVpnGateway(this, eni, pkt, t.id);
       default:
         this.hop(this.ref(componentTypeOf(t.type), t.id), [
           { kind: 'gateway', result: 'unknown', matched: [], note: 'NOT_MODELLED_YET', blocking: false },

@@ -3,7 +3,12 @@
  * file, the position and the offending value. `describeInputError` is the only place that words them.
  */
 
-export type InputErrorCode = 'MALFORMED_JSON' | 'SNAPSHOT_NOT_FOUND' | 'NO_VPCS' | 'UNREADABLE_FILE';
+export type InputErrorCode =
+  | 'MALFORMED_JSON'
+  | 'SNAPSHOT_NOT_FOUND'
+  | 'NO_VPCS'
+  | 'UNREADABLE_FILE'
+  | 'ONPREM_INVALID';
 
 export interface InputErrorInit {
   readonly file?: string | undefined;
@@ -51,6 +56,8 @@ export function describeInputError(
       return `Snapshot path ${e.value ?? e.file ?? ''} does not exist${fix || '; give a folder of `aws ec2 describe-* --output json` files or one such file'}.`;
     case 'NO_VPCS':
       return `No VPCs found in snapshot ${e.value ?? e.file ?? ''}${fix}.`;
+    case 'ONPREM_INVALID':
+      return `Invalid on-premises file${where}${e.value ? `: ${e.value}` : ''}${fix}.`;
     case 'UNREADABLE_FILE':
       return `Cannot read${where}${e.value ? ` (${e.value})` : ''}${fix}.`;
   }

@@ -14,13 +14,21 @@ import { type InternetGateway, isAttachedTo } from './internet-gateway.js';
 import type { NatGateway } from './nat-gateway.js';
 import type { NetworkAcl } from './network-acl.js';
 import type { NetworkInterface } from './network-interface.js';
+import { inferOnPremNetworks, type OnPremNetwork } from './onprem.js';
 import type { PrefixList } from './prefix-list.js';
 import type { RouteTable } from './route-table.js';
 import type { SecurityGroup } from './security-group.js';
 import type { Subnet } from './subnet.js';
+import type {
+  TransitGateway,
+  TransitGatewayAttachment,
+  TransitGatewayRouteTable,
+} from './transit-gateway.js';
 import type { Vpc } from './vpc.js';
 import type { VpcEndpoint } from './vpc-endpoint.js';
 import type { VpcPeeringConnection } from './vpc-peering-connection.js';
+import type { VpnConnection } from './vpn-connection.js';
+import type { CustomerGateway, VpnGateway } from './vpn-gateway.js';
 
 /** Everything a loader produces, as arrays; `Network` indexes it. */
 export interface NetworkData {
@@ -39,6 +47,14 @@ export interface NetworkData {
   readonly prefixLists: readonly PrefixList[];
   readonly elasticIps: readonly ElasticIp[];
   readonly hybrid: readonly HybridResource[];
+  readonly transitGateways?: readonly TransitGateway[];
+  readonly transitGatewayAttachments?: readonly TransitGatewayAttachment[];
+  readonly transitGatewayRouteTables?: readonly TransitGatewayRouteTable[];
+  readonly vpnConnections?: readonly VpnConnection[];
+  readonly vpnGateways?: readonly VpnGateway[];
+  readonly customerGateways?: readonly CustomerGateway[];
+  /** On-premises networks from the --onprem file (inferred ones are computed by `Network`). */
+  readonly onPremNetworks?: readonly OnPremNetwork[];
   /** Resource kinds for which the snapshot held a describe-* file (even an empty one). */
   readonly present: ReadonlySet<ResourceKind>;
   readonly warnings: readonly LoadWarning[];
@@ -76,6 +92,14 @@ export class Network {
   readonly vpcPeeringConnections: ReadonlyMap<string, VpcPeeringConnection>;
   readonly prefixLists: ReadonlyMap<string, PrefixList>;
   readonly hybrid: ReadonlyMap<string, HybridResource>;
+  readonly transitGateways: ReadonlyMap<string, TransitGateway>;
+  readonly transitGatewayAttachments: ReadonlyMap<string, TransitGatewayAttachment>;
+  readonly transitGatewayRouteTables: ReadonlyMap<string, TransitGatewayRouteTable>;
+  readonly vpnConnections: ReadonlyMap<string, VpnConnection>;
+  readonly vpnGateways: ReadonlyMap<string, VpnGateway>;
+  readonly customerGateways: ReadonlyMap<string, CustomerGateway>;
+  /** On-premises networks: from the --onprem file when given, else inferred (see `onprem.ts`). */
+  readonly onPremNetworks: readonly OnPremNetwork[];
 
   private readonly subnetRouteTable = new Map<string, { table: RouteTable; explicit: boolean }>();
   private readonly mainRouteTable = new Map<string, RouteTable>();
@@ -109,6 +133,19 @@ export class Network {
     this.vpcPeeringConnections = byId(data.vpcPeeringConnections, (p) => p.vpcPeeringConnectionId);
     this.prefixLists = byId(data.prefixLists, (p) => p.prefixListId);
     this.hybrid = byId(data.hybrid, (h) => h.id);
+    this.transitGateways = byId(data.transitGateways ?? [], (t) => t.transitGatewayId);
+    this.transitGatewayAttachments = byId(
+      data.transitGatewayAttachments ?? [],
+      (a) => a.transitGatewayAttachmentId,
+    );
+    this.transitGatewayRouteTables = byId(
+      data.transitGatewayRouteTables ?? [],
+      (t) => t.transitGatewayRouteTableId,
+    );
+    this.vpnConnections = byId(data.vpnConnections ?? [], (v) => v.vpnConnectionId);
+    this.vpnGateways = byId(data.vpnGateways ?? [], (g) => g.vpnGatewayId);
+    this.customerGateways = byId(data.customerGateways ?? [], (g) => g.customerGatewayId);
+    this.onPremNetworks = data.onPremNetworks ?? inferOnPremNetworks(data);
 
     for (const s of data.subnets) {
       const list = this.subnetsByVpc.get(s.vpcId) ?? [];
@@ -240,6 +277,32 @@ export class Network {
 
   describeIp(ip: Ip): string {
     return formatIp(ip);
+  }
+
+  /** The attachment of a VPC to a transit gateway. */
+  transitGatewayAttachmentOf(
+    transitGatewayId: string,
+    resourceId: string,
+  ): TransitGatewayAttachment | undefined {
+    for (const a of this.transitGatewayAttachments.values())
+      if (a.transitGatewayId === transitGatewayId && a.resourceId === resourceId) return a;
+    return undefined;
+  }
+
+  /** The on-premises network holding an address (longest prefix wins). */
+  onPremNetworkOf(ip: Ip): OnPremNetwork | undefined {
+    let best: { n: OnPremNetwork; prefix: number } | undefined;
+    for (const n of this.onPremNetworks)
+      for (const c of n.prefixes)
+        if (cidrContains(c, ip) && (!best || c.prefix > best.prefix)) best = { n, prefix: c.prefix };
+    return best?.n;
+  }
+
+  /** VPN connections terminating on a virtual private gateway or transit gateway. */
+  vpnConnectionsOn(gatewayId: string): readonly VpnConnection[] {
+    return [...this.vpnConnections.values()].filter(
+      (v) => v.vpnGatewayId === gatewayId || v.transitGatewayId === gatewayId,
+    );
   }
 }
 

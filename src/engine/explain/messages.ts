@@ -120,6 +120,12 @@ export function blockerMessage(b: Blocker, facts: Readonly<Record<string, string
       return `VPC Block Public Access (${facts.mode ?? 'on'}) applies to ${facts.subnetId ?? 'this subnet'} and blocks this internet gateway traffic, whatever routes, security groups and network ACLs say`;
     case 'ASYMMETRIC_ROUTING':
       return `the reply is routed through ${c}, which the request did not cross; return traffic must come back through the same NAT or appliance`;
+    case 'BAD_STATE_VPN':
+      return `VPN connection ${c} has no tunnel up (${facts.tunnels ?? 'all DOWN'})`;
+    case 'TGW_ATTACHMENT_NO_SUBNET_IN_AZ':
+      return `${c} has no subnet in ${facts.availabilityZone ?? 'the source Availability Zone'}: resources in an Availability Zone without a transit gateway attachment subnet cannot reach the transit gateway`;
+    case 'VGW_VPN_IPV4_ONLY':
+      return `${c}: Site-to-Site VPN on a virtual private gateway carries IPv4 only`;
     case 'UNROUTABLE_LINK_LOCAL':
       return `destinations in 169.254.168.0/22 and fd00:ec2::/32 are never routed (${c})`;
   }
@@ -137,7 +143,9 @@ export function unknownMessage(u: Omit<UnknownReason, 'message'>): string {
     case 'PREFIX_LIST_ENTRIES_UNKNOWN':
       return `the entries of prefix list ${u.missing} are not in the snapshot${where}; save \`aws ec2 describe-prefix-lists\` (or get-managed-prefix-list-entries)`;
     case 'UNMODELLED_ADDRESS':
-      return `${u.missing} is neither in the snapshot nor an internet address (on-premises networks are not modelled yet)`;
+      return `${u.missing} is not in the snapshot and lies behind a transit gateway or VPN route: describe the on-premises network in an --onprem file`;
+    case 'ONPREM_PREFIXES_UNKNOWN':
+      return `the prefixes on-premises advertises over BGP through ${u.missing} are not in describe-* output${where}; describe the network in an --onprem file`;
     case 'NON_DETERMINISTIC_ROUTE':
       return `several prefix-list routes cover ${u.missing} with different targets${where}; AWS picks one at random`;
   }
@@ -210,5 +218,11 @@ export const NOTE_TEXT: Readonly<Record<string, string>> = {
   ASYMMETRIC_ROUTING: 'reply routed through a NAT or appliance the request did not cross',
   APPLIANCE_FORWARDS: 'forwarded unchanged (an appliance inside AWS; no translation)',
   NAT64: 'NAT64: the IPv4 destination embedded in 64:ff9b::/96',
+  TGW_ROUTE: 'transit gateway route',
+  VPN_TUNNEL_UP: 'VPN connection with a tunnel up',
+  VPN_ONE_TUNNEL_DOWN: 'VPN connection: one tunnel is down (no redundancy)',
+  ONPREM_NETWORK: 'on-premises network',
+  ONPREM_INFERRED: 'on-premises network inferred from VPN static routes and propagated routes',
+  ONPREM_TO_INTERNET: 'on-premises reaches the internet directly',
   GATEWAY_ROUTE_TABLE: "the internet gateway's own route table (edge association) routes it locally",
 };

@@ -28,6 +28,7 @@ import type {
 } from '../../model/index.js';
 import type { Cidr } from '../../net/index.js';
 import { OriginRegistry, type ReadContext } from './context.js';
+import { HybridParts } from './hybrid-typed.js';
 import type { InstanceStatusRead } from './instance-statuses.js';
 import type { InstancePublicIp } from './reservations.js';
 
@@ -68,6 +69,8 @@ export class Accumulator {
   readonly files = new Map<string, Origin>();
   readonly kindFiles = new Map<ResourceKind, Origin[]>();
   readonly origins = new OriginRegistry();
+  /** Typed transit-gateway and VPN records, merged across the describe calls that print them. */
+  readonly hybridParts = new HybridParts();
 
   readonly vpcs = new Keyed<Vpc>(this, (v) => v.vpcId);
   readonly subnets = new Keyed<Subnet>(this, (s) => s.subnetId);

@@ -43,7 +43,13 @@ type HybridReader = (items: readonly unknown[], ctx: ReadContext) => Parameters<
 function hybridKey(key: string, kind: ResourceKind | undefined, reader: HybridReader): [string, KeyReader] {
   return [
     key,
-    { ...(kind ? { kind } : {}), read: (items, ctx, acc) => acc.addHybrid(reader(items, ctx), key, ctx) },
+    {
+      ...(kind ? { kind } : {}),
+      read: (items, ctx, acc) => {
+        acc.addHybrid(reader(items, ctx), key, ctx);
+        acc.hybridParts.read(key, items, ctx);
+      },
+    },
   ];
 }
 

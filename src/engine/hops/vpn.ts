@@ -1,0 +1,180 @@
+/**
+ * Site-to-Site VPN hops: a VPC route to a virtual private gateway, the VPN connection (at least one
+ * tunnel UP, else BAD_STATE_VPN; one tunnel down is only a note), the customer gateway and the
+ * on-premises network behind it; and the way back in, from an on-premises network through its VPN
+ * to a transit gateway or a virtual private gateway. Sources: aws-semantics §1.5 (VPN on a VGW is
+ * IPv4 only), §7.3 (two tunnels, VgwTelemetry status).
+ */
+import type { NetworkInterface, OnPremNetwork, VpnConnection } from '../../model/index.js';
+import { isAttachedTo } from '../../model/index.js';
+import { formatIp } from '../../net/index.js';
+import { isInternetRoutable } from '../addresses.js';
+import { lookupTgwRoute } from '../evaluate/transit-gateway.js';
+import type { Packet } from '../packet.js';
+import type { ComponentRef, Step } from '../types.js';
+import type { Walker } from '../walker.js';
+import { onInternet } from './internet.js';
+import { tgwForward } from './transit-gateway.js';
+
+/** A VPC route to a virtual private gateway: out through the VPN of the on-premises network holding the destination. */
+export function toVpnGateway(w: Walker, eni: NetworkInterface, pkt: Packet, vgwId: string): void {
+  const vgw = w.net.vpnGateways.get(vgwId);
+  if (!vgw) return w.missingTarget('VpnGateways', 'vpn-gateway', vgwId);
+  const ref = w.ref('vpn-gateway', vgwId, vgw.tags);
+  const attached = isAttachedTo({ attachments: vgw.vpcAttachments }, eni.vpcId);
+  const steps: Step[] = [];
+  if (!attached || vgw.state !== 'available') {
+    steps.push({ kind: 'state', result: 'deny', matched: [], note: 'GATEWAY_NOT_ATTACHED', blocking: true });
+    w.block({ code: 'BAD_STATE_ATTACHMENT', component: ref, direction: null, rule: null, fix: null });
+  }
+  if (pkt.dst.family === 6) {
+    steps.push({ kind: 'gateway', result: 'deny', matched: [], note: 'VGW_VPN_IPV4_ONLY', blocking: true });
+    w.block({ code: 'VGW_VPN_IPV4_ONLY', component: ref, direction: null, rule: null, fix: null });
+  }
+  w.hop(ref, steps);
+  const network = w.net.onPremNetworkOf(pkt.dst);
+  const vpns = w.net.vpnConnectionsOn(vgwId);
+  const vpn = network ? vpns.find((v) => network.vpnConnectionIds.includes(v.vpnConnectionId)) : undefined;
+  if (!network || !vpn) {
+    w.unknown({
+      code: 'ONPREM_PREFIXES_UNKNOWN',
+      missing: vpns.map((v) => v.vpnConnectionId).join(', ') || vgwId,
+      component: ref,
+    });
+    w.end = { kind: 'insufficient-info' };
+    return;
+  }
+  vpnToOnPrem(w, vpn, pkt);
+}
+
+/** Through a VPN connection to the customer gateway and the on-premises network holding the destination. */
+export function vpnToOnPrem(w: Walker, vpn: VpnConnection, pkt: Packet): void {
+  vpnState(w, vpn);
+  const network = w.net.onPremNetworkOf(pkt.dst);
+  if (!network) {
+    w.unknown({ code: 'ONPREM_PREFIXES_UNKNOWN', missing: vpn.vpnConnectionId, component: vpnRef(w, vpn) });
+    w.end = { kind: 'insufficient-info' };
+    return;
+  }
+  if (vpn.customerGatewayId)
+    w.hop(
+      w.ref(
+        'customer-gateway',
+        vpn.customerGatewayId,
+        w.net.customerGateways.get(vpn.customerGatewayId)?.tags,
+      ),
+    );
+  w.hop(onPremRef(network), [
+    {
+      kind: 'delivery',
+      result: 'allow',
+      matched: [],
+      note: network.source.kind === 'file' ? 'ONPREM_NETWORK' : 'ONPREM_INFERRED',
+      blocking: false,
+    },
+  ]);
+  w.end = { kind: 'onprem', network, pkt };
+}
+
+function vpnRef(w: Walker, vpn: VpnConnection): ComponentRef {
+  return w.ref('vpn-connection', vpn.vpnConnectionId, vpn.tags);
+}
+
+export function onPremRef(network: OnPremNetwork): ComponentRef {
+  return { type: 'on-premises', id: network.name };
+}
+
+/** All tunnels down (or the connection not available) blocks; one of two down is a note. */
+function vpnState(w: Walker, vpn: VpnConnection): void {
+  const ref = vpnRef(w, vpn);
+  const up = vpn.tunnels.filter((t) => t.status === 'UP').length;
+  const dead = vpn.state !== 'available' || (vpn.tunnels.length > 0 && up === 0);
+  const note = dead ? 'BAD_STATE_VPN' : up < vpn.tunnels.length ? 'VPN_ONE_TUNNEL_DOWN' : 'VPN_TUNNEL_UP';
+  w.hop(ref, [{ kind: 'state', result: dead ? 'deny' : 'info', matched: [], note, blocking: dead }]);
+  if (dead)
+    w.block({
+      code: 'BAD_STATE_VPN',
+      component: ref,
+      direction: null,
+      rule: null,
+      fix: null,
+      facts: {
+        tunnels: vpn.tunnels.map((t) => `${t.outsideIpAddress ?? '?'} ${t.status}`).join(', ') || vpn.state,
+      },
+    });
+}
+
+/**
+ * A packet leaving an on-premises network: to the internet directly when the network says so and
+ * the destination is a public address, else through whichever of its VPN connections leads to the
+ * destination (a transit gateway whose route table has a route for it, or a virtual private
+ * gateway attached to the VPC holding it).
+ */
+export function fromOnPrem(w: Walker, network: OnPremNetwork, pkt: Packet): void {
+  w.hop(onPremRef(network), [{ kind: 'origin', result: 'info', matched: [], blocking: false }]);
+  const inAws = w.net.ownersOfPrivateIp(pkt.dst).length > 0;
+  if (!inAws && isInternetRoutable(pkt.dst)) {
+    if (network.internet) {
+      w.hop(onPremRef(network), [
+        { kind: 'gateway', result: 'info', matched: [], note: 'ONPREM_TO_INTERNET', blocking: false },
+      ]);
+      return onInternet(w, pkt);
+    }
+  }
+  for (const id of network.vpnConnectionIds) {
+    const vpn = w.net.vpnConnections.get(id);
+    if (!vpn) continue;
+    if (vpn.transitGatewayId) {
+      const att = w.net.transitGatewayAttachmentOf(vpn.transitGatewayId, id);
+      const table = att?.associatedRouteTableId
+        ? w.net.transitGatewayRouteTables.get(att.associatedRouteTableId)
+        : undefined;
+      if (!att || !table || lookupTgwRoute(w.net, table, pkt.dst).kind === 'none') continue;
+      enterVpn(w, vpn);
+      w.hop(
+        w.ref('transit-gateway', vpn.transitGatewayId, w.net.transitGateways.get(vpn.transitGatewayId)?.tags),
+      );
+      w.hop(w.ref('transit-gateway-attachment', att.transitGatewayAttachmentId, att.tags));
+      return tgwForward(w, att, pkt, 0);
+    }
+    if (vpn.vpnGatewayId) {
+      const vgw = w.net.vpnGateways.get(vpn.vpnGatewayId);
+      const vpcId = vgw?.vpcAttachments.find((a) => a.state === 'attached')?.vpcId;
+      const owner = vpcId ? w.net.ownersOfPrivateIp(pkt.dst, vpcId)[0] : undefined;
+      if (!vgw || !owner) continue;
+      enterVpn(w, vpn);
+      const ref = w.ref('vpn-gateway', vgw.vpnGatewayId, vgw.tags);
+      if (pkt.dst.family === 6) {
+        w.hop(ref, [
+          { kind: 'gateway', result: 'deny', matched: [], note: 'VGW_VPN_IPV4_ONLY', blocking: true },
+        ]);
+        w.block({ code: 'VGW_VPN_IPV4_ONLY', component: ref, direction: null, rule: null, fix: null });
+      } else w.hop(ref);
+      // Traffic from a virtual private gateway enters the VPC by its local route.
+      return w.arrive(owner.eni, pkt, true);
+    }
+  }
+  const ref = onPremRef(network);
+  w.hop(ref, [{ kind: 'route', result: 'deny', matched: [], note: 'NO_MATCHING_ROUTE', blocking: true }]);
+  w.block({
+    code: 'NO_ROUTE_TO_DESTINATION',
+    component: ref,
+    direction: null,
+    rule: null,
+    fix: null,
+    facts: { destination: formatIp(pkt.dst) },
+  });
+  w.end = { kind: 'no-route' };
+}
+
+function enterVpn(w: Walker, vpn: VpnConnection): void {
+  if (vpn.customerGatewayId)
+    w.hop(
+      w.ref(
+        'customer-gateway',
+        vpn.customerGatewayId,
+        w.net.customerGateways.get(vpn.customerGatewayId)?.tags,
+      ),
+    );
+  vpnState(w, vpn);
+}

@@ -1,0 +1,168 @@
+/**
+ * The --onprem file (YAML or JSON): the on-premises networks behind customer gateways, VPN
+ * connections and Direct Connect virtual interfaces, which AWS output cannot show. Validated here,
+ * once; every error is an InputError naming file:line:column and the offending value. The format
+ * is documented in docs/onprem.md with its JSON Schema docs/onprem.schema.json.
+ */
+import { readFileSync } from 'node:fs';
+import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
+import type { OnPremNetwork } from '../model/index.js';
+import { type Cidr, parseCidr } from '../net/index.js';
+import { InputError } from './errors.js';
+
+const NETWORK_KEYS = new Set([
+  'name',
+  'prefixes',
+  'advertised',
+  'vpnConnections',
+  'customerGateways',
+  'virtualInterfaces',
+  'bgpAsn',
+  'internet',
+  'router',
+]);
+const ROUTER_KEYS = new Set([
+  'optic',
+  'fibre',
+  'speed',
+  'duplex',
+  'autoNegotiation',
+  'vlan8021q',
+  'bgpMd5',
+  'bfd',
+]);
+const OPTICS = new Set(['1000BASE-LX', '10GBASE-LR', '100GBASE-LR4', '400GBASE-LR4']);
+
+export interface OnPremRouterPort {
+  readonly optic?: string;
+  readonly fibre?: string;
+  readonly speed?: string;
+  readonly duplex?: string;
+  readonly autoNegotiation?: boolean;
+  readonly vlan8021q?: boolean;
+  readonly bgpMd5?: boolean;
+  readonly bfd?: boolean;
+}
+
+export function loadOnPremFile(file: string): OnPremNetwork[] {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    throw new InputError('ONPREM_INVALID', {
+      file,
+      value: file,
+      fix: 'give an existing YAML or JSON file to --onprem',
+    });
+  }
+  return parseOnPrem(text, file);
+}
+
+export function parseOnPrem(text: string, file: string): OnPremNetwork[] {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
+  const fail = (node: Node | null | undefined, what: string, value?: unknown): never => {
+    const pos = node?.range ? lines.linePos(node.range[0]) : { line: 1, col: 1 };
+    throw new InputError('ONPREM_INVALID', {
+      file,
+      line: pos.line,
+      column: pos.col,
+      value: value === undefined ? what : `${what}: ${JSON.stringify(value)}`,
+      fix: 'see docs/onprem.md for the format',
+    });
+  };
+  const first = doc.errors[0];
+  if (first) {
+    const pos = first.linePos?.[0] ?? { line: 1, col: 1 };
+    throw new InputError('ONPREM_INVALID', {
+      file,
+      line: pos.line,
+      column: pos.col,
+      value: first.code,
+      fix: 'the file must be valid YAML or JSON',
+    });
+  }
+  const root = doc.contents;
+  if (!isMap(root)) return fail(root, 'the top level must be a mapping with a `networks` list');
+  const networksNode = root.get('networks', true);
+  if (!isSeq(networksNode)) return fail(networksNode ?? root, '`networks` must be a list');
+  for (const pair of root.items) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : '';
+    if (key !== 'networks') fail(pair.key as Node, 'unknown key', key);
+  }
+  const names = new Set<string>();
+  return networksNode.items.map((item) => {
+    if (!isMap(item)) return fail(item as Node, 'each network must be a mapping');
+    for (const pair of item.items) {
+      const key = isScalar(pair.key) ? String(pair.key.value) : '';
+      if (!NETWORK_KEYS.has(key))
+        fail(pair.key as Node, `unknown key (known: ${[...NETWORK_KEYS].join(', ')})`, key);
+    }
+    const nameNode = item.get('name', true);
+    const name =
+      isScalar(nameNode) && typeof nameNode.value === 'string' && nameNode.value !== ''
+        ? nameNode.value
+        : fail(nameNode ?? item, '`name` must be a non-empty string');
+    if (names.has(name)) fail(nameNode, 'duplicate network name', name);
+    names.add(name);
+    const cidrList = (key: string, required: boolean): Cidr[] => {
+      const node = item.get(key, true);
+      if (node === undefined) return required ? fail(item, `\`${key}\` is required`) : [];
+      if (!isSeq(node)) return fail(node as Node, `\`${key}\` must be a list of CIDRs`);
+      return node.items.map((n) => {
+        const v = isScalar(n) ? n.value : undefined;
+        const parsed = typeof v === 'string' ? parseCidr(v) : undefined;
+        if (!parsed) return fail(n as Node, `not a CIDR in \`${key}\``, v);
+        return parsed.cidr;
+      });
+    };
+    const idList = (key: string, prefix: string): string[] => {
+      const node = item.get(key, true);
+      if (node === undefined) return [];
+      if (!isSeq(node)) return fail(node as Node, `\`${key}\` must be a list of ids`);
+      return node.items.map((n) => {
+        const v = isScalar(n) ? n.value : undefined;
+        if (typeof v !== 'string' || !v.startsWith(prefix))
+          return fail(n as Node, `\`${key}\` takes ids starting with ${prefix}`, v);
+        return v;
+      });
+    };
+    const prefixes = cidrList('prefixes', true);
+    const advertised = item.has('advertised') ? cidrList('advertised', false) : prefixes;
+    const asnNode = item.get('bgpAsn', true);
+    let bgpAsn: number | undefined;
+    if (asnNode !== undefined) {
+      const v = isScalar(asnNode) ? asnNode.value : undefined;
+      if (typeof v !== 'number' || !Number.isInteger(v) || v < 1 || v > 4294967294)
+        fail(asnNode as Node, '`bgpAsn` must be a whole number from 1 to 4294967294', v);
+      bgpAsn = v as number;
+    }
+    const internetNode = item.get('internet', true);
+    if (internetNode !== undefined && !(isScalar(internetNode) && typeof internetNode.value === 'boolean'))
+      fail(internetNode as Node, '`internet` must be true or false');
+    const router = item.get('router', true);
+    if (router !== undefined) {
+      if (!isMap(router)) fail(router as Node, '`router` must be a mapping');
+      else
+        for (const pair of router.items) {
+          const key = isScalar(pair.key) ? String(pair.key.value) : '';
+          if (!ROUTER_KEYS.has(key))
+            fail(pair.key as Node, `unknown router key (known: ${[...ROUTER_KEYS].join(', ')})`, key);
+          const v = isScalar(pair.value) ? pair.value.value : undefined;
+          if (key === 'optic' && (typeof v !== 'string' || !OPTICS.has(v)))
+            fail(pair.value as Node, `\`optic\` must be one of ${[...OPTICS].join(', ')}`, v);
+        }
+    }
+    return {
+      name,
+      prefixes,
+      advertised,
+      vpnConnectionIds: idList('vpnConnections', 'vpn-'),
+      customerGatewayIds: idList('customerGateways', 'cgw-'),
+      virtualInterfaceIds: idList('virtualInterfaces', 'dxvif-'),
+      bgpAsn,
+      internet: isScalar(internetNode) ? internetNode.value === true : false,
+      source: { kind: 'file', file },
+    } satisfies OnPremNetwork;
+  });
+}
