@@ -40,7 +40,7 @@ export function tgwRoutes(net: Network, table: TransitGatewayRouteTable): TgwRou
     };
     for (const id of table.propagatingAttachmentIds) {
       const a = net.transitGatewayAttachments.get(id);
-      if (!a || a.state !== 'available') continue;
+      if (a?.state !== 'available') continue;
       if (a.resourceType === 'vpc') for (const c of net.vpcCidrs(a.resourceId)) add(c, id);
       else if (a.resourceType === 'vpn') {
         const vpn = net.vpnConnections.get(a.resourceId);
