@@ -44,6 +44,8 @@ export type ComponentType =
   | 'vpn-connection'
   | 'customer-gateway'
   | 'on-premises'
+  | 'virtual-interface'
+  | 'direct-connect-gateway'
   | 'external';
 
 export interface ComponentRef {

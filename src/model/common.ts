@@ -36,7 +36,12 @@ export type ResourceKind =
   | 'VpnConnections'
   | 'TransitGateways'
   | 'TransitGatewayAttachments'
-  | 'TransitGatewayRouteTables';
+  | 'TransitGatewayRouteTables'
+  | 'DirectConnectConnections'
+  | 'DirectConnectLags'
+  | 'VirtualInterfaces'
+  | 'DirectConnectGateways'
+  | 'DirectConnectGatewayAssociations';
 
 export function nameOf(tags: Tags): string | undefined {
   return tags.Name;

@@ -1,5 +1,6 @@
 export * from './common.js';
 export * from './diagnostic.js';
+export * from './direct-connect.js';
 export * from './egress-only-internet-gateway.js';
 export * from './elastic-ip.js';
 export * from './hybrid.js';

@@ -6,6 +6,13 @@
 import { type Cidr, cidrContains, formatIp, type Ip } from '../net/index.js';
 import type { Origin, ResourceKind } from './common.js';
 import type { LoadWarning } from './diagnostic.js';
+import type {
+  DirectConnectGateway,
+  DirectConnectGatewayAssociation,
+  DxConnection,
+  DxLag,
+  VirtualInterface,
+} from './direct-connect.js';
 import type { EgressOnlyInternetGateway } from './egress-only-internet-gateway.js';
 import type { ElasticIp } from './elastic-ip.js';
 import type { HybridResource } from './hybrid.js';
@@ -53,6 +60,11 @@ export interface NetworkData {
   readonly vpnConnections?: readonly VpnConnection[];
   readonly vpnGateways?: readonly VpnGateway[];
   readonly customerGateways?: readonly CustomerGateway[];
+  readonly dxConnections?: readonly DxConnection[];
+  readonly dxLags?: readonly DxLag[];
+  readonly virtualInterfaces?: readonly VirtualInterface[];
+  readonly directConnectGateways?: readonly DirectConnectGateway[];
+  readonly directConnectGatewayAssociations?: readonly DirectConnectGatewayAssociation[];
   /** On-premises networks from the --onprem file (inferred ones are computed by `Network`). */
   readonly onPremNetworks?: readonly OnPremNetwork[];
   /** Resource kinds for which the snapshot held a describe-* file (even an empty one). */
@@ -98,6 +110,11 @@ export class Network {
   readonly vpnConnections: ReadonlyMap<string, VpnConnection>;
   readonly vpnGateways: ReadonlyMap<string, VpnGateway>;
   readonly customerGateways: ReadonlyMap<string, CustomerGateway>;
+  readonly virtualInterfaces: ReadonlyMap<string, VirtualInterface>;
+  readonly dxConnections: ReadonlyMap<string, DxConnection>;
+  readonly dxLags: ReadonlyMap<string, DxLag>;
+  readonly directConnectGateways: ReadonlyMap<string, DirectConnectGateway>;
+  readonly directConnectGatewayAssociations: readonly DirectConnectGatewayAssociation[];
   /** On-premises networks: from the --onprem file when given, else inferred (see `onprem.ts`). */
   readonly onPremNetworks: readonly OnPremNetwork[];
 
@@ -145,6 +162,11 @@ export class Network {
     this.vpnConnections = byId(data.vpnConnections ?? [], (v) => v.vpnConnectionId);
     this.vpnGateways = byId(data.vpnGateways ?? [], (g) => g.vpnGatewayId);
     this.customerGateways = byId(data.customerGateways ?? [], (g) => g.customerGatewayId);
+    this.virtualInterfaces = byId(data.virtualInterfaces ?? [], (v) => v.virtualInterfaceId);
+    this.dxConnections = byId(data.dxConnections ?? [], (c) => c.connectionId);
+    this.dxLags = byId(data.dxLags ?? [], (l) => l.lagId);
+    this.directConnectGateways = byId(data.directConnectGateways ?? [], (g) => g.directConnectGatewayId);
+    this.directConnectGatewayAssociations = data.directConnectGatewayAssociations ?? [];
     this.onPremNetworks = data.onPremNetworks ?? inferOnPremNetworks(data);
 
     for (const s of data.subnets) {

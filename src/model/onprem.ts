@@ -25,28 +25,62 @@ export interface OnPremNetwork {
 }
 
 /**
- * Without an --onprem file: one network per VPN connection, holding its static routes and the
- * routes propagated from its virtual private gateway into VPC route tables (Origin
- * EnableVgwRoutePropagation). BGP-learned prefixes of a VPN on a transit gateway are not in
- * describe-* output, so such a VPN yields no inferred network.
+ * Without an --onprem file: one network per virtual private gateway, holding the routes it
+ * propagates into VPC route tables (Origin EnableVgwRoutePropagation) and the static routes of its
+ * VPN connections, reached through those VPNs and the Direct Connect private VIFs that lead to the
+ * gateway; and one per static VPN on a transit gateway. BGP-learned prefixes of a transit gateway
+ * are not in describe-* output, so they cannot be inferred.
  */
 export function inferOnPremNetworks(data: NetworkData): OnPremNetwork[] {
   const out: OnPremNetwork[] = [];
-  for (const v of data.vpnConnections ?? []) {
+  const vpns = data.vpnConnections ?? [];
+  const vgwIds = new Set<string>((data.vpnGateways ?? []).map((g) => g.vpnGatewayId));
+  for (const t of data.routeTables)
+    for (const r of t.routes) if (r.target.type === 'vpn-gateway') vgwIds.add(r.target.id);
+  for (const vgwId of vgwIds) {
     const prefixes = new Map<string, Cidr>();
-    for (const r of v.routes)
-      if (r.state !== 'deleted') prefixes.set(formatCidr(r.destination), r.destination);
-    if (v.vpnGatewayId)
-      for (const t of data.routeTables)
-        for (const r of t.routes)
-          if (
-            r.origin === 'EnableVgwRoutePropagation' &&
-            r.target.id === v.vpnGatewayId &&
-            r.destination.kind === 'cidr'
-          )
-            prefixes.set(formatCidr(r.destination.cidr), r.destination.cidr);
+    const onVgw = vpns.filter((v) => v.vpnGatewayId === vgwId);
+    for (const v of onVgw)
+      for (const r of v.routes)
+        if (r.state !== 'deleted') prefixes.set(formatCidr(r.destination), r.destination);
+    for (const t of data.routeTables)
+      for (const r of t.routes)
+        if (
+          r.origin === 'EnableVgwRoutePropagation' &&
+          r.target.id === vgwId &&
+          r.destination.kind === 'cidr'
+        )
+          prefixes.set(formatCidr(r.destination.cidr), r.destination.cidr);
     // A default route learned from on-premises says where internet traffic goes, not what lives there.
     const list = [...prefixes.values()].filter((c) => c.prefix > 0);
+    if (list.length === 0) continue;
+    const dxgws = new Set(
+      (data.directConnectGatewayAssociations ?? [])
+        .filter((a) => a.gatewayId === vgwId)
+        .map((a) => a.directConnectGatewayId),
+    );
+    const vifs = (data.virtualInterfaces ?? []).filter(
+      (v) =>
+        v.type === 'private' &&
+        (v.virtualGatewayId === vgwId ||
+          (v.directConnectGatewayId !== undefined && dxgws.has(v.directConnectGatewayId))),
+    );
+    out.push({
+      name: `behind ${vgwId}`,
+      prefixes: list,
+      advertised: list,
+      vpnConnectionIds: onVgw.map((v) => v.vpnConnectionId),
+      customerGatewayIds: onVgw.flatMap((v) => (v.customerGatewayId ? [v.customerGatewayId] : [])),
+      virtualInterfaceIds: vifs.map((v) => v.virtualInterfaceId),
+      internet: false,
+      source: { kind: 'inferred', from: `routes propagated from ${vgwId} and its VPN static routes` },
+    });
+  }
+  for (const v of vpns) {
+    if (!v.transitGatewayId || !v.staticRoutesOnly) continue;
+    const list = v.routes
+      .filter((r) => r.state !== 'deleted' && r.destination.prefix > 0)
+      .map((r) => r.destination);
     if (list.length === 0) continue;
     out.push({
       name: `behind ${v.vpnConnectionId}`,
@@ -56,12 +90,7 @@ export function inferOnPremNetworks(data: NetworkData): OnPremNetwork[] {
       customerGatewayIds: v.customerGatewayId ? [v.customerGatewayId] : [],
       virtualInterfaceIds: [],
       internet: false,
-      source: {
-        kind: 'inferred',
-        from: v.vpnGatewayId
-          ? `${v.vpnConnectionId} static routes and ${v.vpnGatewayId} propagated routes`
-          : `${v.vpnConnectionId} static routes`,
-      },
+      source: { kind: 'inferred', from: `${v.vpnConnectionId} static routes` },
     });
   }
   return out;

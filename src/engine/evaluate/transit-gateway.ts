@@ -49,7 +49,13 @@ export function tgwRoutes(net: Network, table: TransitGatewayRouteTable): TgwRou
         else if (onprem.length > 0) for (const n of onprem) for (const c of n.advertised) add(c, id);
         else unknownPropagations.push(id);
       } else if (a.resourceType === 'direct-connect-gateway') {
-        unknownPropagations.push(id);
+        // Prefixes on-premises advertises over the transit VIFs of this Direct Connect gateway.
+        const vifs = [...net.virtualInterfaces.values()]
+          .filter((v) => v.directConnectGatewayId === a.resourceId)
+          .map((v) => v.virtualInterfaceId);
+        const onprem = net.onPremNetworks.filter((n) => n.virtualInterfaceIds.some((v) => vifs.includes(v)));
+        if (onprem.length > 0) for (const n of onprem) for (const c of n.advertised) add(c, id);
+        else unknownPropagations.push(id);
       }
     }
   }

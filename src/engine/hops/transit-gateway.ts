@@ -13,6 +13,7 @@ import type { Packet } from '../packet.js';
 import type { ComponentRef, MatchedRule } from '../types.js';
 import { MAX_HOPS } from '../walk-types.js';
 import type { Walker } from '../walker.js';
+import { dxToOnPrem, transitVifsOn, vifDown } from './direct-connect.js';
 import { vpnToOnPrem } from './vpn.js';
 
 export function toTransitGateway(w: Walker, eni: NetworkInterface, pkt: Packet, tgwId: string): void {
@@ -165,6 +166,19 @@ export function tgwForward(w: Walker, att: TransitGatewayAttachment, pkt: Packet
       const vpn = w.net.vpnConnections.get(target.resourceId);
       if (!vpn) return w.missingTarget('VpnConnections', 'vpn-connection', target.resourceId);
       return vpnToOnPrem(w, vpn, pkt);
+    }
+    case 'direct-connect-gateway': {
+      const network = w.net.onPremNetworkOf(pkt.dst);
+      const vifs = transitVifsOn(w, target.resourceId).filter((v) =>
+        network?.virtualInterfaceIds.includes(v.virtualInterfaceId),
+      );
+      const vif = vifs.find((v) => vifDown(w, v, pkt.dst.family) === undefined) ?? vifs[0];
+      if (!network || !vif) {
+        w.unknown({ code: 'ONPREM_PREFIXES_UNKNOWN', missing: target.resourceId, component: targetRef });
+        w.end = { kind: 'insufficient-info' };
+        return;
+      }
+      return dxToOnPrem(w, vif, network, pkt);
     }
     case 'peering': {
       // The peer transit gateway's side of the peering routes the packet on (static routes only).

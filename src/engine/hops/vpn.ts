@@ -5,7 +5,7 @@
  * to a transit gateway or a virtual private gateway. Sources: aws-semantics §1.5 (VPN on a VGW is
  * IPv4 only), §7.3 (two tunnels, VgwTelemetry status).
  */
-import type { NetworkInterface, OnPremNetwork, VpnConnection } from '../../model/index.js';
+import type { NetworkInterface, OnPremNetwork, VirtualInterface, VpnConnection } from '../../model/index.js';
 import { isAttachedTo } from '../../model/index.js';
 import { formatIp } from '../../net/index.js';
 import { isInternetRoutable } from '../addresses.js';
@@ -13,10 +13,16 @@ import { lookupTgwRoute } from '../evaluate/transit-gateway.js';
 import type { Packet } from '../packet.js';
 import type { ComponentRef, Step } from '../types.js';
 import type { Walker } from '../walker.js';
+import { dxToOnPrem, vifDown, vifHop, vifsForVgw } from './direct-connect.js';
 import { onInternet } from './internet.js';
 import { tgwForward } from './transit-gateway.js';
 
-/** A VPC route to a virtual private gateway: out through the VPN of the on-premises network holding the destination. */
+/**
+ * A VPC route to a virtual private gateway. The gateway knows the on-premises network holding the
+ * destination through Direct Connect private VIFs and VPN connections; for the same prefix it
+ * prefers Direct Connect BGP, then VPN static routes, then VPN BGP (aws-semantics §1.5.3, §8.10).
+ * A path whose BGP session is down has withdrawn its routes, so the next one is used.
+ */
 export function toVpnGateway(w: Walker, eni: NetworkInterface, pkt: Packet, vgwId: string): void {
   const vgw = w.net.vpnGateways.get(vgwId);
   if (!vgw) return w.missingTarget('VpnGateways', 'vpn-gateway', vgwId);
@@ -27,15 +33,16 @@ export function toVpnGateway(w: Walker, eni: NetworkInterface, pkt: Packet, vgwI
     steps.push({ kind: 'state', result: 'deny', matched: [], note: 'GATEWAY_NOT_ATTACHED', blocking: true });
     w.block({ code: 'BAD_STATE_ATTACHMENT', component: ref, direction: null, rule: null, fix: null });
   }
-  if (pkt.dst.family === 6) {
+  const network = w.net.onPremNetworkOf(pkt.dst);
+  const paths = network ? vgwPaths(w, vgwId, network, pkt) : [];
+  if (pkt.dst.family === 6 && !paths.some((p) => p.kind === 'dx')) {
+    // Site-to-Site VPN on a virtual private gateway carries IPv4 only (§1.5.5).
     steps.push({ kind: 'gateway', result: 'deny', matched: [], note: 'VGW_VPN_IPV4_ONLY', blocking: true });
     w.block({ code: 'VGW_VPN_IPV4_ONLY', component: ref, direction: null, rule: null, fix: null });
   }
   w.hop(ref, steps);
-  const network = w.net.onPremNetworkOf(pkt.dst);
-  const vpns = w.net.vpnConnectionsOn(vgwId);
-  const vpn = network ? vpns.find((v) => network.vpnConnectionIds.includes(v.vpnConnectionId)) : undefined;
-  if (!network || !vpn) {
+  if (!network || paths.length === 0) {
+    const vpns = w.net.vpnConnectionsOn(vgwId);
     w.unknown({
       code: 'ONPREM_PREFIXES_UNKNOWN',
       missing: vpns.map((v) => v.vpnConnectionId).join(', ') || vgwId,
@@ -44,7 +51,39 @@ export function toVpnGateway(w: Walker, eni: NetworkInterface, pkt: Packet, vgwI
     w.end = { kind: 'insufficient-info' };
     return;
   }
-  vpnToOnPrem(w, vpn, pkt);
+  const chosen = paths.find((p) => !p.withdrawn) ?? paths[0]!;
+  if (chosen.kind === 'dx') return dxToOnPrem(w, chosen.vif, network, pkt);
+  return vpnToOnPrem(w, chosen.vpn, pkt);
+}
+
+type VgwPath =
+  | {
+      readonly kind: 'dx';
+      readonly vif: VirtualInterface;
+      readonly rank: number;
+      readonly withdrawn: boolean;
+    }
+  | { readonly kind: 'vpn'; readonly vpn: VpnConnection; readonly rank: number; readonly withdrawn: boolean };
+
+/** The gateway's ways to an on-premises network, best first. */
+function vgwPaths(w: Walker, vgwId: string, network: OnPremNetwork, pkt: Packet): VgwPath[] {
+  const paths: VgwPath[] = [];
+  for (const vif of vifsForVgw(w, vgwId))
+    if (network.virtualInterfaceIds.includes(vif.virtualInterfaceId))
+      paths.push({ kind: 'dx', vif, rank: 0, withdrawn: vifDown(w, vif, pkt.dst.family) !== undefined });
+  if (pkt.dst.family === 4)
+    for (const vpn of w.net.vpnConnectionsOn(vgwId))
+      if (network.vpnConnectionIds.includes(vpn.vpnConnectionId)) {
+        // Static routes stay in place when the tunnels are down; BGP routes are withdrawn.
+        const down = vpn.tunnels.length > 0 && !vpn.tunnels.some((t) => t.status === 'UP');
+        paths.push({
+          kind: 'vpn',
+          vpn,
+          rank: vpn.staticRoutesOnly ? 1 : 2,
+          withdrawn: !vpn.staticRoutesOnly && down,
+        });
+      }
+  return paths.sort((a, b) => a.rank - b.rank);
 }
 
 /** Through a VPN connection to the customer gateway and the on-premises network holding the destination. */
@@ -121,6 +160,7 @@ export function fromOnPrem(w: Walker, network: OnPremNetwork, pkt: Packet): void
       return onInternet(w, pkt);
     }
   }
+  if (dxFromOnPrem(w, network, pkt)) return;
   for (const id of network.vpnConnectionIds) {
     const vpn = w.net.vpnConnections.get(id);
     if (!vpn) continue;
@@ -177,4 +217,61 @@ function enterVpn(w: Walker, vpn: VpnConnection): void {
       ),
     );
   vpnState(w, vpn);
+}
+
+/**
+ * Into AWS over a Direct Connect VIF of the network that leads to the destination: a private VIF
+ * to a virtual private gateway (directly or through a Direct Connect gateway) attached to the VPC
+ * holding it, or a transit VIF whose Direct Connect gateway is attached to a transit gateway that
+ * has a route for it. Returns false when no VIF leads there (the caller tries the VPNs).
+ */
+function dxFromOnPrem(w: Walker, network: OnPremNetwork, pkt: Packet): boolean {
+  for (const id of network.virtualInterfaceIds) {
+    const vif = w.net.virtualInterfaces.get(id);
+    if (!vif || vifDown(w, vif, pkt.dst.family) !== undefined) continue;
+    if (vif.type === 'private') {
+      const vgwIds = vif.virtualGatewayId
+        ? [vif.virtualGatewayId]
+        : w.net.directConnectGatewayAssociations
+            .filter(
+              (a) =>
+                a.directConnectGatewayId === vif.directConnectGatewayId &&
+                a.state === 'associated' &&
+                a.gatewayType === 'virtualPrivateGateway',
+            )
+            .map((a) => a.gatewayId);
+      for (const vgwId of vgwIds) {
+        const vgw = w.net.vpnGateways.get(vgwId);
+        const vpcId = vgw?.vpcAttachments.find((a) => a.state === 'attached')?.vpcId;
+        const owner = vpcId ? w.net.ownersOfPrivateIp(pkt.dst, vpcId)[0] : undefined;
+        if (!vgw || !owner) continue;
+        vifHop(w, vif, pkt.dst.family);
+        if (vif.directConnectGatewayId) w.hop(w.ref('direct-connect-gateway', vif.directConnectGatewayId));
+        w.hop(w.ref('vpn-gateway', vgw.vpnGatewayId, vgw.tags));
+        w.arrive(owner.eni, pkt, true);
+        return true;
+      }
+    } else if (vif.type === 'transit' && vif.directConnectGatewayId) {
+      for (const a of w.net.directConnectGatewayAssociations) {
+        if (
+          a.directConnectGatewayId !== vif.directConnectGatewayId ||
+          a.gatewayType !== 'transitGateway' ||
+          a.state !== 'associated'
+        )
+          continue;
+        const att = w.net.transitGatewayAttachmentOf(a.gatewayId, vif.directConnectGatewayId);
+        const table = att?.associatedRouteTableId
+          ? w.net.transitGatewayRouteTables.get(att.associatedRouteTableId)
+          : undefined;
+        if (!att || !table || lookupTgwRoute(w.net, table, pkt.dst).kind === 'none') continue;
+        vifHop(w, vif, pkt.dst.family);
+        w.hop(w.ref('direct-connect-gateway', vif.directConnectGatewayId));
+        w.hop(w.ref('transit-gateway', a.gatewayId, w.net.transitGateways.get(a.gatewayId)?.tags));
+        w.hop(w.ref('transit-gateway-attachment', att.transitGatewayAttachmentId, att.tags));
+        tgwForward(w, att, pkt, 0);
+        return true;
+      }
+    }
+  }
+  return false;
 }

@@ -7,6 +7,10 @@
  */
 
 import type {
+  DirectConnectGateway,
+  DirectConnectGatewayAssociation,
+  DxConnection,
+  DxLag,
   EgressOnlyInternetGateway,
   ElasticIp,
   HybridResource,
@@ -22,6 +26,7 @@ import type {
   RouteTable,
   SecurityGroup,
   Subnet,
+  VirtualInterface,
   Vpc,
   VpcEndpoint,
   VpcPeeringConnection,
@@ -71,6 +76,11 @@ export class Accumulator {
   readonly origins = new OriginRegistry();
   /** Typed transit-gateway and VPN records, merged across the describe calls that print them. */
   readonly hybridParts = new HybridParts();
+  readonly dxConnections = new Keyed<DxConnection>(this, (c) => c.connectionId);
+  readonly dxLags = new Keyed<DxLag>(this, (l) => l.lagId);
+  readonly virtualInterfaces = new Keyed<VirtualInterface>(this, (v) => v.virtualInterfaceId);
+  readonly directConnectGateways = new Keyed<DirectConnectGateway>(this, (g) => g.directConnectGatewayId);
+  readonly directConnectGatewayAssociations: DirectConnectGatewayAssociation[] = [];
 
   readonly vpcs = new Keyed<Vpc>(this, (v) => v.vpcId);
   readonly subnets = new Keyed<Subnet>(this, (s) => s.subnetId);

@@ -7,6 +7,13 @@ import { readAddresses } from './addresses.js';
 import type { Accumulator } from './assemble.js';
 import type { ReadContext } from './context.js';
 import { readCustomerGateways } from './customer-gateways.js';
+import {
+  readDirectConnectGatewayAssociations,
+  readDirectConnectGateways,
+  readDxConnections,
+  readDxLags,
+  readVirtualInterfaces,
+} from './direct-connect.js';
 import { readEgressOnlyInternetGateways } from './egress-only-internet-gateways.js';
 import { readInstanceStatuses } from './instance-statuses.js';
 import { readInternetGateways } from './internet-gateways.js';
@@ -157,6 +164,39 @@ export const KEY_READERS: ReadonlyMap<string, KeyReader> = new Map<string, KeyRe
   [
     'Addresses',
     { kind: 'Addresses', read: (items, ctx, acc) => acc.elasticIps.add(readAddresses(items, ctx), ctx) },
+  ],
+  [
+    'connections',
+    {
+      kind: 'DirectConnectConnections',
+      read: (items, ctx, acc) => acc.dxConnections.add(readDxConnections(items, ctx), ctx),
+    },
+  ],
+  [
+    'lags',
+    { kind: 'DirectConnectLags', read: (items, ctx, acc) => acc.dxLags.add(readDxLags(items, ctx), ctx) },
+  ],
+  [
+    'virtualInterfaces',
+    {
+      kind: 'VirtualInterfaces',
+      read: (items, ctx, acc) => acc.virtualInterfaces.add(readVirtualInterfaces(items, ctx), ctx),
+    },
+  ],
+  [
+    'directConnectGateways',
+    {
+      kind: 'DirectConnectGateways',
+      read: (items, ctx, acc) => acc.directConnectGateways.add(readDirectConnectGateways(items, ctx), ctx),
+    },
+  ],
+  [
+    'directConnectGatewayAssociations',
+    {
+      kind: 'DirectConnectGatewayAssociations',
+      read: (items, ctx, acc) =>
+        acc.directConnectGatewayAssociations.push(...readDirectConnectGatewayAssociations(items, ctx)),
+    },
   ],
   hybridKey('VpnGateways', 'VpnGateways', readVpnGateways),
   hybridKey('CustomerGateways', 'CustomerGateways', readCustomerGateways),
