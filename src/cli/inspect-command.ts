@@ -1,6 +1,7 @@
 /** `vpcsim inspect`: what was loaded (counts per resource type, regions, accounts) and every warning. */
 import { warningMessage } from '../engine/explain/warnings.js';
 import type { Network } from '../model/index.js';
+import { formatCidr } from '../net/index.js';
 
 export interface InspectReport {
   readonly version: 1;
@@ -9,6 +10,7 @@ export interface InspectReport {
   readonly accounts: readonly string[];
   readonly counts: Readonly<Record<string, number>>;
   readonly missing: readonly string[];
+  readonly onPremNetworks: ReadonlyArray<{ name: string; prefixes: string[]; via: string[]; source: string }>;
   readonly warnings: ReadonlyArray<{
     code: string;
     file: string | null;
@@ -55,6 +57,8 @@ export function inspect(net: Network): InspectReport {
     Addresses: d.elasticIps.length,
   };
   for (const h of d.hybrid) counts[h.kind] = (counts[h.kind] ?? 0) + 1;
+  counts.VirtualInterfaces = net.virtualInterfaces.size;
+  counts.DirectConnectGateways = net.directConnectGateways.size;
   const regions = new Set<string>();
   const accounts = new Set<string>();
   for (const f of d.files) {
@@ -72,6 +76,12 @@ export function inspect(net: Network): InspectReport {
     accounts: [...accounts].sort(),
     counts,
     missing: KINDS.filter((k) => !net.has(k === 'Addresses' ? 'Addresses' : k)),
+    onPremNetworks: net.onPremNetworks.map((n) => ({
+      name: n.name,
+      prefixes: n.prefixes.map(formatCidr),
+      via: [...n.vpnConnectionIds, ...n.virtualInterfaceIds],
+      source: n.source.kind === 'file' ? n.source.file : `inferred from ${n.source.from}`,
+    })),
     warnings: d.warnings.map((w) => ({
       code: w.code,
       file: w.file ?? null,
@@ -92,6 +102,10 @@ export function renderInspect(r: InspectReport): string {
   for (const [k, n] of Object.entries(r.counts)) out.push(`  ${k.padEnd(width)}  ${n}`);
   if (r.missing.length)
     out.push(`Not in the snapshot (answers that need them will be "unknown"): ${r.missing.join(', ')}`);
+  for (const n of r.onPremNetworks)
+    out.push(
+      `On-premises ${n.name}: ${n.prefixes.join(', ')} via ${n.via.join(', ') || 'nothing'} (${n.source})`,
+    );
   out.push(`Warnings: ${r.warnings.length}`);
   for (const w of r.warnings)
     out.push(`  ${w.code}  ${w.file ?? ''}${w.resourceId ? `  ${w.resourceId}` : ''}  ${w.message}`);
