@@ -12,6 +12,7 @@ import { trace } from '../src/engine/trace.js';
 import { loadSnapshot } from '../src/ingest/index.js';
 import { TCP } from '../src/net/index.js';
 import { BENCH_SIZE, writeSyntheticSnapshot } from './synthetic.js';
+import { addHybrid } from './synthetic-hybrid.js';
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
@@ -21,6 +22,7 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'vpcsim-bench-'));
   try {
     const { instanceIds, privateIps } = writeSyntheticSnapshot(dir);
+    const hybrid = addHybrid(dir, BENCH_SIZE.vpcs);
     const t0 = performance.now();
     const net = await loadSnapshot(dir);
     const loadMs = performance.now() - t0;
@@ -61,6 +63,53 @@ async function main(): Promise<void> {
       verdicts[t.verdict] = (verdicts[t.verdict] ?? 0) + 1;
     }
     times.sort((a, b) => a - b);
+
+    // Paths that cross the transit gateway, its static VPN, and the Direct Connect VIF.
+    const hub = instanceIds.filter((_, e) => e % 500 < 10);
+    const hybridRuns: Array<{ label: string; flows: Array<{ from: string; to: string }> }> = [
+      {
+        label: 'transit gateway (VPC -> VPC)',
+        flows: Array.from({ length: 2000 }, () => ({
+          from: instanceIds[rand(n)]!,
+          to: hybrid.tgwTargets[rand(hybrid.tgwTargets.length)]!,
+        })),
+      },
+      {
+        label: 'transit gateway + VPN',
+        flows: Array.from({ length: 2000 }, () => ({
+          from: instanceIds[rand(n)]!,
+          to: hybrid.vpnTargets[rand(hybrid.vpnTargets.length)]!,
+        })),
+      },
+      {
+        label: 'VGW + Direct Connect',
+        flows: Array.from({ length: 2000 }, () => ({
+          from: hub[rand(hub.length)]!,
+          to: hybrid.dxTargets[rand(hybrid.dxTargets.length)]!,
+        })),
+      },
+    ];
+    const hybridLines: string[] = [];
+    for (const run of hybridRuns) {
+      const ts: number[] = [];
+      const v: Record<string, number> = {};
+      for (const f of run.flows.slice(0, 100))
+        trace(net, { ...f, protocol: TCP, port: { from: 443, to: 443 } });
+      for (const f of run.flows) {
+        const s = performance.now();
+        const t = trace(net, { ...f, protocol: TCP, port: { from: 443, to: 443 } });
+        ts.push(performance.now() - s);
+        v[t.verdict] = (v[t.verdict] ?? 0) + 1;
+      }
+      ts.sort((a, b) => a - b);
+      hybridLines.push(
+        `  ${run.label.padEnd(30)} median ${(percentile(ts, 50) * 1000).toFixed(1)} µs, p99 ${(percentile(ts, 99) * 1000).toFixed(1)} µs (${Object.entries(
+          v,
+        )
+          .map(([k, c]) => `${k} ${c}`)
+          .join(', ')})`,
+      );
+    }
     const rssMb = process.resourceUsage().maxRSS / 1024;
 
     const cli = fileURLToPath(new URL('../src/cli/main.js', import.meta.url));
@@ -102,6 +151,8 @@ async function main(): Promise<void> {
       `verdicts:               ${Object.entries(verdicts)
         .map(([k, v]) => `${k} ${v}`)
         .join(', ')}`,
+      `hybrid paths (${net.transitGatewayAttachments.size} TGW attachments, ${[...net.transitGatewayRouteTables.values()].reduce((a, t) => a + t.routes.length, 0) + 99} TGW routes), 2,000 flows each:`,
+      ...hybridLines,
       `peak RSS:               ${rssMb.toFixed(0)} MB          (target < 1024 MB)`,
       `CLI trace on example (a), wall, median of 5: ${cliRuns[2]!.toFixed(0)} ms (target < 500 ms; min ${cliRuns[0]!.toFixed(0)} ms)`,
     ];

@@ -7,6 +7,8 @@ export const EXIT = {
   input: 2,
   /** trace: the answer depends on data the input does not hold. */
   unknown: 3,
+  /** A bug in vpcsim (never an answer about the network). */
+  internal: 4,
 } as const;
 
 /** An error the CLI reports as one sentence and exit 2. */

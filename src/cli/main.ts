@@ -154,7 +154,11 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`vpcsim: ${e.message}\n`);
       return EXIT.input;
     }
-    throw e;
+    // A bug, not an answer: never let it look like "unreachable" (exit 1).
+    process.stderr.write(
+      `vpcsim: internal error, please report it: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`,
+    );
+    return EXIT.internal;
   }
 }
 

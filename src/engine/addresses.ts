@@ -81,11 +81,9 @@ function computeInternetAddress(net: Network, family: Family): Ip {
   const set = IpRangeSet.of(family);
   set.addCidr(parseCidr(family === 4 ? '1.0.0.0/8' : '2001:4860::/32')!.cidr);
   for (const c of named) set.subtractCidr(c);
-  const first = set.first();
-  if (first) return first;
-  throw new Error(
-    `no free internet address of IPv${family}: the snapshot names all of ${formatCidr(parseCidr(family === 4 ? '1.0.0.0/8' : '2001:4860::/32')!.cidr)}`,
-  );
+  // Every candidate is named by some rule (e.g. 0.0.0.0/1 + 128.0.0.0/1): no address is neutral,
+  // so take the first preferred one; its rules are what a real internet host meets too.
+  return set.first() ?? PREFERRED.find((p) => p.family === family)!;
 }
 
 function isPublicOfModel(net: Network, ip: Ip): boolean {

@@ -13,6 +13,8 @@ export interface Packet {
   readonly dstPorts: PortSet;
   readonly icmpType?: number | undefined;
   readonly icmpCode?: number | undefined;
+  /** Forwarded by an appliance inside AWS: security-group references no longer match (§2.3.3). */
+  readonly viaAppliance?: boolean | undefined;
 }
 
 export function usesPorts(p: Packet): boolean {

@@ -138,10 +138,17 @@ function resolveIp(net: Network, ip: Ip, role: 'source' | 'destination', text: s
   return { kind: 'external', ip };
 }
 
-/** The AWS-managed prefix list of a gateway-endpoint service (`com.amazonaws.<region>.s3`). */
-export function servicePrefixList(net: Network, service: string): PrefixList | undefined {
-  return net.data.prefixLists.find(
-    (p) => p.prefixListName.endsWith(`.${service}`) && p.prefixListName.startsWith('com.amazonaws.'),
+/**
+ * The AWS-managed prefix list of a gateway-endpoint service (`com.amazonaws.<region>.s3`), in the
+ * given region when known: gateway endpoints serve their own region only (aws-semantics §6.2).
+ */
+export function servicePrefixList(net: Network, service: string, region?: string): PrefixList | undefined {
+  const lists = net.data.prefixLists.filter(
+    (p) => p.prefixListName.startsWith('com.amazonaws.') && p.prefixListName.endsWith(`.${service}`),
+  );
+  return (
+    (region ? lists.find((p) => p.prefixListName === `com.amazonaws.${region}.${service}`) : undefined) ??
+    lists[0]
   );
 }
 

@@ -25,10 +25,16 @@ import {
 import { pickInternetAddress } from './addresses.js';
 import { portsText } from './evaluate/security-group.js';
 import { blockerMessage, fixText, traceWarningMessage, unknownMessage } from './explain/messages.js';
-import { fromInternet, noGateway, onInternet } from './hops/internet.js';
+import { fromInternet, ingressRouting, noGateway, onInternet, publicAccessBlocked } from './hops/internet.js';
 import { fromOnPrem } from './hops/vpn.js';
 import { type Packet, replyOf } from './packet.js';
-import { type Endpoint, interfaceAddress, ResolveError, resolveEndpoint } from './resolve.js';
+import {
+  type Endpoint,
+  interfaceAddress,
+  ResolveError,
+  resolveEndpoint,
+  servicePrefixList,
+} from './resolve.js';
 import type { Blocker, Disposition, FlowView, Trace, TraceWarning, UnknownReason, Verdict } from './types.js';
 import type { ConntrackEntry } from './walk-types.js';
 import { isDetached, Walker } from './walker.js';
@@ -121,8 +127,19 @@ const SEVERITY: Readonly<Record<Verdict, number>> = { unreachable: 3, unknown: 2
  * prefix list (clients use all of them, and rules may treat them differently); the answer is the
  * worst of them, and a warning lists the ranges whose verdict differs.
  */
-export function trace(net: Network, q: TraceQuery): Trace {
+/** A service destination resolved to the prefix list of the source's region. */
+function resolveDestination(net: Network, q: TraceQuery): Endpoint {
   const to = resolveEndpoint(net, q.to, 'destination');
+  if (to.kind !== 'service') return to;
+  const from = resolveEndpoint(net, q.from, 'source');
+  const vpcId = from.kind === 'interface' ? from.eni.vpcId : undefined;
+  const vpc = vpcId ? net.vpcs.get(vpcId) : undefined;
+  const region = vpc?.region ?? vpc?.origin.region;
+  return { ...to, prefixList: servicePrefixList(net, to.service, region) };
+}
+
+export function trace(net: Network, q: TraceQuery): Trace {
+  const to = resolveDestination(net, q);
   const ranges =
     to.kind === 'service' ? (to.prefixList?.cidrs ?? []).filter((c) => c.family === (q.ipv6 ? 6 : 4)) : [];
   if (ranges.length < 2) return traceOne(net, q, 0);
@@ -145,7 +162,7 @@ export function trace(net: Network, q: TraceQuery): Trace {
 function traceOne(net: Network, q: TraceQuery, serviceRange: number): Trace {
   const warnings: TraceWarning[] = [];
   const resolvedSrc = resolveEndpoint(net, q.from, 'source');
-  const resolvedDst = resolveEndpoint(net, q.to, 'destination');
+  const resolvedDst = resolveDestination(net, q);
   const family = pickFamily(q, resolvedSrc, resolvedDst);
   const srcIsInternet = resolvedSrc.kind === 'internet';
   // The internet can only address an instance through an interface with a public IPv4.
@@ -392,11 +409,14 @@ function startWithoutPublicIp(w: Walker, eni: NetworkInterface, pkt: Packet): vo
   });
   // Go on as if it had one, so the rest of the path (gateway, NACL, SG) still shows its blockers.
   const igw = w.net.internetGatewayOf(eni.vpcId);
-  if (igw)
-    w.hop(w.ref('internet-gateway', igw.internetGatewayId, igw.tags), [
+  if (igw) {
+    const ref = w.ref('internet-gateway', igw.internetGatewayId, igw.tags);
+    publicAccessBlocked(w, eni, ref, false);
+    w.hop(ref, [
       { kind: 'translation', result: 'deny', matched: [], note: 'NO_PUBLIC_IPV4', blocking: true },
     ]);
-  else noGateway(w, eni.vpcId);
+    if (!ingressRouting(w, igw.internetGatewayId, pkt)) return;
+  } else noGateway(w, eni.vpcId);
   w.arrive(eni, pkt, true);
 }
 

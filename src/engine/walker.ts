@@ -190,6 +190,7 @@ export class Walker {
     return eni.ipv6Addresses.some((a) => a.value === ip.value);
   }
 
+  /** Does this interface filter with security groups? (An ordinary one printed without any is unknown data.) */
   hasSecurityGroups(eni: NetworkInterface): boolean {
     // NAT gateways and gateway-owned interfaces have no security group (aws-semantics §2.1.5).
     return (
@@ -202,6 +203,18 @@ export class Walker {
   // ---- security groups and NACLs --------------------------------------------------------
 
   securityGroupStep(eni: NetworkInterface, pkt: Packet, egress: boolean): void {
+    if (eni.groupIds.length === 0 && ACCEPTING_INTERFACE_TYPES.has(eni.interfaceType) && !this.opts.reply) {
+      // Every such interface has at least one security group; none printed means we cannot know them.
+      this.unknown(
+        {
+          code: 'MISSING_RESOURCE',
+          missing: `security groups of ${eni.networkInterfaceId}`,
+          component: this.eniRef(eni),
+        },
+        true,
+      );
+      return;
+    }
     if (!this.hasSecurityGroups(eni)) return;
     const firstGroup = eni.groupIds[0]!;
     const direction = egress ? 'outbound' : 'inbound';
@@ -797,6 +810,14 @@ export class Walker {
     }
     const instanceId = eni.attachment?.instanceId;
     const instance = instanceId ? this.net.instances.get(instanceId) : undefined;
+    if (!instance && instanceId && !this.opts.reply) {
+      // The interface is attached to an instance the snapshot does not hold: its state is unknown.
+      if (!this.missingKind('Instances', this.ref('instance', instanceId), true))
+        this.unknown(
+          { code: 'MISSING_RESOURCE', missing: instanceId, component: this.ref('instance', instanceId) },
+          true,
+        );
+    }
     if (instance && this.opts.reply) {
       // Back at the source: its state was judged at the start of the forward path.
       this.hop(this.ref('instance', instance.instanceId, instance.tags));
@@ -814,6 +835,25 @@ export class Walker {
       });
     }
     const endpoint = this.net.endpointOfInterface(eni.networkInterfaceId);
+    if (endpoint && !this.opts.reply && endpoint.state.toLowerCase() !== 'available') {
+      // Only an available endpoint carries traffic (pendingAcceptance, rejected, failed... do not).
+      const ref = this.ref('vpc-endpoint', endpoint.vpcEndpointId, endpoint.tags);
+      this.hop(ref, [
+        { kind: 'state', result: 'deny', matched: [], note: 'ENDPOINT_NOT_AVAILABLE', blocking: true },
+      ]);
+      this.block({
+        code: 'BAD_STATE',
+        component: ref,
+        direction: null,
+        rule: null,
+        fix: null,
+        facts: { state: endpoint.state },
+      });
+      this.end = { kind: 'interface', eni, pkt };
+      return;
+    }
+    if (!endpoint && eni.interfaceType === 'vpc_endpoint' && !this.opts.reply)
+      this.missingKind('VpcEndpoints', this.eniRef(eni), true);
     if (endpoint)
       this.hop(this.ref('vpc-endpoint', endpoint.vpcEndpointId, endpoint.tags), [
         { kind: 'delivery', result: 'allow', matched: [], note: 'INTERFACE_ENDPOINT', blocking: false },

@@ -380,6 +380,9 @@ describe('variants of examples/nat-instance', () => {
         { field: 'source', from: '10.1.0.50', to: '203.0.113.99' },
       ]);
       expect(ids(t.return).slice(-2)).toEqual(['eni-092fca219032897eb', 'i-0da87b163d2541867']);
+      // Ping through NAT64: ICMPv6 echo becomes ICMP echo and back.
+      const ping = run(net, { from: 'worker-1', to: '64:ff9b::808:808', protocol: 58, icmpType: 128, icmpCode: 0 });
+      expectVerdict(ping, 'reachable');
     });
   });
 
@@ -413,5 +416,135 @@ describe('variants of examples/nat-instance', () => {
     const t = run(net, tcp('app-1', '10.0.2.35', 5432));
     expectVerdict(t, 'reachable');
     expect(ids(t.forward).slice(-2)).toEqual(['eni-01a980b2855bd5d17', 'i-0cfcbc3f2c563400c']);
+  });
+
+  describe('second review: answers that must not be "reachable"', () => {
+    type Rt = { RouteTableId: string; Routes: Array<Record<string, unknown>> };
+    const routes = (f: Record<string, Json>, id: string) =>
+      (f['RouteTables.json']!.RouteTables as Rt[]).find((r) => r.RouteTableId === id)!.Routes;
+
+    it('a route the loader cannot read (a Route Server next hop) is kept: traces through it are unknown', async () => {
+      const net = await variant(
+        (f) => {
+          routes(f, 'rtb-045c5bc85e81544ca').push({
+            DestinationCidrBlock: '8.8.8.0/24',
+            IpAddress: '10.1.0.99',
+            Origin: 'Advertisement',
+            State: 'active',
+          });
+        },
+        [],
+        'dual-stack-eigw',
+      );
+      expectVerdict(run(net, tcp('bastion-1', '8.8.8.8', 443)), 'unknown');
+    });
+
+    it('an interface endpoint that is not available does not carry traffic', async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'vpcsim-variant-'));
+      cpSync(examplePath('endpoints'), dir, { recursive: true });
+      const eps = JSON.parse(readFileSync(join(dir, 'VpcEndpoints.json'), 'utf8'));
+      for (const e of eps.VpcEndpoints)
+        if (e.VpcEndpointId === 'vpce-012e6d6f2c0165486') e.State = 'pendingAcceptance';
+      writeFileSync(join(dir, 'VpcEndpoints.json'), JSON.stringify(eps));
+      const t = run(await loadSnapshot(dir), tcp('svc-1', '10.2.1.45', 443));
+      expectVerdict(t, 'unreachable');
+      expect(blockerSummary(t)).toEqual([
+        {
+          code: 'BAD_STATE',
+          component: 'vpce-012e6d6f2c0165486',
+          direction: null,
+          path: 'forward',
+          rule: null,
+        },
+      ]);
+    });
+
+    it('without describe-instances an interface attached to an instance is not assumed running', async () => {
+      const net = await variant(() => {}, ['Reservations.json'], 'dual-stack-eigw');
+      const t = run(net, tcp('eni-08d69521b6dfd430f', 'eni-092fca219032897eb', 22));
+      expectVerdict(t, 'unknown');
+      expect(t.unknowns.map((u) => u.missing)).toContain('Instances');
+    });
+
+    it('private (ULA) IPv6 addresses are not reachable from the internet', async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'vpcsim-variant-'));
+      cpSync(examplePath('dual-stack-eigw'), dir, { recursive: true });
+      for (const f of [
+        'Vpcs.json',
+        'Subnets.json',
+        'RouteTables.json',
+        'NetworkInterfaces.json',
+        'Reservations.json',
+        'NetworkAcls.json',
+        'SecurityGroups.json',
+      ])
+        writeFileSync(
+          join(dir, f),
+          readFileSync(join(dir, f), 'utf8').replaceAll('2600:1f18:4a3:6e', 'fd12:3456:789a:6e'),
+        );
+      const t = run(
+        await loadSnapshot(dir),
+        tcp('2001:db8:1234::10', 'fd12:3456:789a:6e00:4f2a:9c1b:e2d3:7a10', 22),
+      );
+      expectVerdict(t, 'unreachable');
+    });
+
+    it('a deleted NAT gateway (no interface left) is BAD_STATE, not unknown', async () => {
+      const net = await variant(
+        (f) => {
+          for (const n of f['NatGateways.json']!.NatGateways as Array<Record<string, unknown>>)
+            n.State = 'deleted';
+          const list = f['NetworkInterfaces.json']!.NetworkInterfaces as Array<Record<string, unknown>>;
+          f['NetworkInterfaces.json']!.NetworkInterfaces = list.filter(
+            (e) => e.NetworkInterfaceId !== 'eni-092819fa99fdb0f10',
+          );
+          for (const r of routes(f, 'rtb-03e27559544b5ec5a')) if (r.NatGatewayId) r.State = 'blackhole';
+        },
+        [],
+        'endpoints',
+      );
+      const t = run(net, tcp('svc-1', '8.8.8.8', 443));
+      expectVerdict(t, 'unreachable');
+      expect(blockerSummary(t)[0]).toMatchObject({ code: 'BAD_STATE', component: 'nat-0617b31c25744cc8b' });
+    });
+
+    it('a rule set naming every internet address (0.0.0.0/1 + 128.0.0.0/1) does not crash the internet pick', async () => {
+      const net = await variant(
+        (f) => {
+          for (const g of f['SecurityGroups.json']!.SecurityGroups as Array<Record<string, unknown>>)
+            if (g.GroupId === 'sg-00be07e850dc4266c')
+              g.IpPermissionsEgress = [
+                {
+                  IpProtocol: 'tcp',
+                  FromPort: 443,
+                  ToPort: 443,
+                  IpRanges: [{ CidrIp: '0.0.0.0/1' }, { CidrIp: '128.0.0.0/1' }],
+                },
+              ];
+        },
+        [],
+        'endpoints',
+      );
+      expectVerdict(run(net, tcp('svc-1', 'internet', 443)), 'reachable');
+    });
+
+    it('the fix for a missing IPv6 default route prefers the egress-only gateway', async () => {
+      const net = await variant(
+        (f) => {
+          const rt = (f['RouteTables.json']!.RouteTables as Rt[]).find(
+            (r) => r.RouteTableId === 'rtb-0643522afb95f0f72',
+          )!;
+          rt.Routes = rt.Routes.filter((r) => r.DestinationIpv6CidrBlock !== '::/0');
+        },
+        [],
+        'dual-stack-eigw',
+      );
+      const t = run(net, tcp('worker-1', '2001:4860:4860::8888', 443));
+      expect(t.blockers[0]!.fix?.change).toMatchObject({
+        action: 'add-route',
+        destination: '::/0',
+        target: { type: 'egress-only-internet-gateway', id: 'eigw-0275d377e882adca9' },
+      });
+    });
   });
 });

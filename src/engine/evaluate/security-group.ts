@@ -118,7 +118,9 @@ export function evaluateSecurityGroups(
       if (!ports) continue;
       const hit = ports.intersect(wanted);
       if (hit.isEmpty()) continue;
-      const m = peerMatches(net, rule, peer, vpcId);
+      // With a middlebox in the path, SG references do not work (aws-semantics §2.3.3).
+      const m =
+        pkt.viaAppliance && rule.peer.kind === 'security-group' ? false : peerMatches(net, rule, peer, vpcId);
       if (m === 'unknown') {
         const p = rule.peer;
         undecided.push(

@@ -4,9 +4,9 @@
  * itself (public addresses of the model, AWS service endpoints, other hosts).
  */
 
-import type { GatewayAttachment, NetworkInterface } from '../../model/index.js';
+import type { AddressOwner, GatewayAttachment, NetworkInterface } from '../../model/index.js';
 import { isAttachedTo } from '../../model/index.js';
-import { formatIp } from '../../net/index.js';
+import { formatIp, type Ip } from '../../net/index.js';
 import { isInternetRoutable } from '../addresses.js';
 import { lookupRoute, routeMatched } from '../evaluate/route-table.js';
 import type { Packet } from '../packet.js';
@@ -208,7 +208,7 @@ export function egressOnlyOut(w: Walker, eni: NetworkInterface, pkt: Packet, id:
 
 /** The packet is on the internet: it reaches a public address of the model, an AWS service, or a host. */
 export function onInternet(w: Walker, pkt: Packet, from?: ComponentRef): void {
-  if (pkt.dst.family === 4 ? w.net.ownerOfPublicIp(pkt.dst) : w.net.ownersOfPrivateIp(pkt.dst)[0]) {
+  if (pkt.dst.family === 4 ? w.net.ownerOfPublicIp(pkt.dst) : publicIpv6Owner(w, pkt.dst)) {
     fromInternet(w, pkt);
     return;
   }
@@ -261,7 +261,7 @@ export function fromInternet(w: Walker, pkt: Packet, assumePublic = false): void
   const owner =
     pkt.dst.family === 4
       ? (w.net.ownerOfPublicIp(pkt.dst) ?? (assumePublic ? w.net.ownersOfPrivateIp(pkt.dst)[0] : undefined))
-      : w.net.ownersOfPrivateIp(pkt.dst)[0];
+      : publicIpv6Owner(w, pkt.dst);
   if (!owner) {
     onInternet(w, pkt);
     return;
@@ -393,4 +393,9 @@ export function noGateway(w: Walker, vpcId: string): void {
     rule: null,
     fix: { action: 'attach-internet-gateway', vpcId, internetGatewayId: null },
   });
+}
+
+/** The interface holding an IPv6 address the internet can reach (global unicast only; ULA and other ranges are never advertised). */
+function publicIpv6Owner(w: Walker, ip: Ip): AddressOwner | undefined {
+  return isInternetRoutable(ip) ? w.net.ownersOfPrivateIp(ip)[0] : undefined;
 }

@@ -9,6 +9,7 @@ import {
   cidrContains,
   formatIp,
   ICMP,
+  ICMPV6,
   PortSet,
   parseCidr,
   protocolUsesPorts,
@@ -22,7 +23,8 @@ import type { ComponentRef, Step, Translation } from '../types.js';
 import type { ConntrackEntry } from '../walk-types.js';
 import type { Walker } from '../walker.js';
 
-export function natGateway(w: Walker, eni: NetworkInterface, pkt: Packet): void {
+export function natGateway(w: Walker, eni: NetworkInterface, packet: Packet): void {
+  let pkt = packet;
   const ng = w.net.natGatewayOfInterface(eni.networkInterfaceId);
   const comp = w.ref('nat-gateway', ng?.natGatewayId ?? eni.networkInterfaceId, ng?.tags);
   if (w.opts.reply) return asymmetric(w, comp);
@@ -76,6 +78,20 @@ export function natGateway(w: Walker, eni: NetworkInterface, pkt: Packet): void 
       return;
     }
     dst = { family: 4, value: pkt.dst.value & 0xffffffffn };
+    // NAT64 translates ICMPv6 echo (128/129) to ICMP echo (8/0) (RFC 7915 as AWS's NAT64 implements it).
+    if (pkt.protocol === ICMPV6) {
+      if (pkt.icmpType !== 128) {
+        w.hop(comp, steps);
+        w.unknown({
+          code: 'UNSUPPORTED_COMPONENT',
+          missing: 'NAT64 of ICMPv6 messages other than echo',
+          component: comp,
+        });
+        w.end = { kind: 'unsupported' };
+        return;
+      }
+      pkt = { ...pkt, protocol: ICMP, icmpType: 8 };
+    }
     steps.push({
       kind: 'translation',
       result: 'info',
@@ -156,7 +172,7 @@ export function natInstance(w: Walker, eni: NetworkInterface, pkt: Packet): void
   if (!natIp || pkt.dst.family !== 4 || !isInternetRoutable(pkt.dst)) {
     steps.push({ kind: 'gateway', result: 'info', matched: [], note: 'APPLIANCE_FORWARDS', blocking: false });
     w.hop(ref, steps);
-    return w.sendFrom(eni, pkt);
+    return w.sendFrom(eni, { ...pkt, viaAppliance: true });
   }
   steps.push({
     kind: 'translation',
@@ -208,7 +224,14 @@ export function undoNat(w: Walker, eni: NetworkInterface, pkt: Packet, track: Co
   }
   // NAT64: the IPv4 server's reply goes back to the client as coming from 64:ff9b::<IPv4>.
   const src = track.nat64 ? { family: 6 as const, value: NAT64_PREFIX.base | pkt.src.value } : pkt.src;
-  w.sendFrom(eni, { ...pkt, src, dst: track.insideIp, dstPorts: uses ? track.insidePorts : pkt.dstPorts });
+  const icmp = track.nat64 && pkt.protocol === ICMP ? { protocol: ICMPV6, icmpType: 129 } : {};
+  w.sendFrom(eni, {
+    ...pkt,
+    ...icmp,
+    src,
+    dst: track.insideIp,
+    dstPorts: uses ? track.insidePorts : pkt.dstPorts,
+  });
 }
 
 export function toNatGateway(w: Walker, eni: NetworkInterface, pkt: Packet, natGatewayId: string): void {
@@ -217,6 +240,23 @@ export function toNatGateway(w: Walker, eni: NetworkInterface, pkt: Packet, natG
   const natEniId =
     ng.addresses.find((a) => a.isPrimary)?.networkInterfaceId ?? ng.addresses[0]?.networkInterfaceId;
   const natEni = natEniId ? w.net.networkInterfaces.get(natEniId) : undefined;
+  if (!natEni && ng.state !== 'available') {
+    // A deleted or failed NAT gateway has no interface left; its routes are blackholes (§5.1.8).
+    const comp = w.ref('nat-gateway', natGatewayId, ng.tags);
+    w.hop(comp, [
+      { kind: 'state', result: 'deny', matched: [], note: 'NAT_GATEWAY_NOT_AVAILABLE', blocking: true },
+    ]);
+    w.block({
+      code: 'BAD_STATE',
+      component: comp,
+      direction: null,
+      rule: null,
+      fix: null,
+      facts: { state: ng.state },
+    });
+    w.end = { kind: 'dropped' };
+    return;
+  }
   if (!natEni) {
     w.unknown({
       code: 'MISSING_RESOURCE',

@@ -1,7 +1,7 @@
 /** The smallest route to add when no route matches: towards the gateway, NAT, peering or endpoint that would carry it. */
 
 import type { NetworkInterface } from '../../model/index.js';
-import { serviceShortName } from '../../model/index.js';
+import { isAttachedTo, serviceShortName } from '../../model/index.js';
 import { cidrOf, formatCidr, type Ip } from '../../net/index.js';
 import type { Walker } from '../walker.js';
 
@@ -30,6 +30,18 @@ export function routeFix(w: Walker, routeTableId: string, eni: NetworkInterface,
     };
   }
   if (w.isInternetPeer(dst)) {
+    // IPv6: an egress-only gateway gives outbound access without opening the subnet to inbound.
+    const eigw =
+      dst.family === 6
+        ? w.net.data.egressOnlyInternetGateways.find((g) => isAttachedTo(g, eni.vpcId))
+        : undefined;
+    if (eigw)
+      return {
+        action: 'add-route' as const,
+        routeTableId,
+        destination,
+        target: { type: 'egress-only-internet-gateway', id: eigw.egressOnlyInternetGatewayId },
+      };
     const hasPublic = eni.privateAddresses.some((a) => a.publicIp) || dst.family === 6;
     const igw = w.net.internetGatewayOf(eni.vpcId);
     const nat = w.net.data.natGateways.find(

@@ -51,7 +51,7 @@ describe('readRouteTables: targets', () => {
     expect(rt?.routes[0]?.target).toEqual(target);
   });
 
-  it('drops a route with an unknown GatewayId prefix or no target, saying it was skipped', () => {
+  it('keeps a route with an unknown GatewayId prefix, no target or a Route Server next hop, with an unknown target', () => {
     const { ctx, warnings } = testContext();
     const [rt] = readRouteTables(
       [
@@ -59,23 +59,25 @@ describe('readRouteTables: targets', () => {
           { DestinationCidrBlock: '10.0.0.0/16', GatewayId: 'local' },
           { DestinationCidrBlock: '0.0.0.0/0', GatewayId: 'xgw-1' },
           { DestinationCidrBlock: '192.168.0.0/16' },
+          { DestinationCidrBlock: '8.8.8.0/24', IpAddress: '10.1.0.99', Origin: 'Advertisement' },
         ]),
       ],
       ctx,
     );
-    expect(rt?.routes).toHaveLength(1);
-    expect(warnings).toMatchObject([
-      { code: 'BAD_VALUE', resourceId: 'rtb-1', field: 'Routes[1].GatewayId', value: 'xgw-1', skipped: true },
-      {
-        code: 'BAD_VALUE',
-        resourceId: 'rtb-1',
-        field: 'Routes[2].GatewayId',
-        value: '(missing)',
-        skipped: true,
-      },
+    // Dropping them would let a less specific route decide: they stay, and traces through them are unknown.
+    expect(rt?.routes.map((r) => [r.destinationText, r.target.type, r.target.id])).toEqual([
+      ['10.0.0.0/16', 'local', 'local'],
+      ['0.0.0.0/0', 'unknown', 'xgw-1'],
+      ['192.168.0.0/16', 'unknown', 'unknown'],
+      ['8.8.8.0/24', 'unknown', '10.1.0.99'],
+    ]);
+    expect(warnings.map((w) => [w.code, w.field, w.value])).toEqual([
+      ['BAD_VALUE', 'Routes[1].GatewayId', 'xgw-1'],
+      ['BAD_VALUE', 'Routes[2].GatewayId', ''],
+      ['BAD_VALUE', 'Routes[3].IpAddress', '10.1.0.99'],
     ]);
     expect(warnings[0]?.detail).toContain('unknown route target');
-    expect(warnings[0]?.detail).toContain('0.0.0.0/0');
+    expect(warnings[2]?.detail).toContain('Route Server');
   });
 });
 
@@ -132,7 +134,7 @@ describe('readRouteTables: destinations, state, origin, associations', () => {
     expect(routes.map((r) => r.state)).toEqual(['active', 'active', 'active', 'blackhole']);
   });
 
-  it('defaults State to active and Origin to CreateRoute; warns on unknown values but keeps the route', () => {
+  it('defaults State to active and Origin to CreateRoute; warns on unknown values and keeps the route', () => {
     const { ctx, warnings } = testContext();
     const [rt] = readRouteTables(
       [
@@ -143,9 +145,10 @@ describe('readRouteTables: destinations, state, origin, associations', () => {
       ],
       ctx,
     );
+    // An unknown state is traced as unknown (filtered), never assumed to forward.
     expect(rt?.routes.map((r) => [r.state, r.origin])).toEqual([
       ['active', 'CreateRoute'],
-      ['active', 'CreateRoute'],
+      ['filtered', 'CreateRoute'],
     ]);
     expect(warnings.map((w) => [w.code, w.field, w.skipped])).toEqual([
       ['BAD_VALUE', 'Routes[1].State', undefined],

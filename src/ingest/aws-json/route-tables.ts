@@ -94,29 +94,42 @@ function readRoute(ctx: ReadContext, r: unknown, at: string, tableId: string): R
     );
     return undefined;
   }
-  const target = routeTarget(r);
-  if ('bad' in target) {
-    const why = target.value === undefined ? 'no route target' : 'unknown route target';
-    badValue(
-      ctx,
-      { resourceId: tableId, field: `${at}.${target.bad}` },
-      target.value,
-      `route ${at} to ${destinationText}`,
-      why,
-    );
-    return undefined;
-  }
+  const read = routeTarget(r);
+  let target: RouteTarget;
+  if ('bad' in read) {
+    // Kept, not skipped: a route whose target we cannot read may still be the longest match, and
+    // dropping it would let a less specific route decide. Traces through it answer `unknown`.
+    const ip = str(r, 'IpAddress');
+    const why =
+      ip !== undefined
+        ? 'a VPC Route Server next hop'
+        : read.value === undefined
+          ? 'no route target'
+          : 'unknown route target';
+    ctx.warn({
+      code: 'BAD_VALUE',
+      file: ctx.file,
+      resourceId: tableId,
+      field: `${at}.${ip !== undefined ? 'IpAddress' : read.bad}`,
+      value: String(ip ?? read.value ?? ''),
+      detail: `${why}: route to ${destinationText} kept with an unknown target; traces through it answer unknown`,
+    });
+    target = { type: 'unknown', id: String(ip ?? read.value ?? 'unknown') };
+  } else target = read;
   const stateText = str(r, 'State') ?? 'active';
   let state: Route['state'] = 'active';
   if (STATES.has(stateText)) state = stateText as Route['state'];
-  else
+  else {
+    // An unknown state may mean the route does not forward: traces through it answer unknown.
+    state = 'filtered';
     badValue(
       ctx,
       { resourceId: tableId, field: `${at}.State` },
       stateText,
       undefined,
-      'unknown route state, read as active',
+      'unknown route state, traced as unknown',
     );
+  }
   const originText = str(r, 'Origin') ?? 'CreateRoute';
   let origin: RouteOrigin = 'CreateRoute';
   if (ORIGINS.has(originText)) origin = originText as RouteOrigin;
