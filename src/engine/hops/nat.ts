@@ -47,7 +47,9 @@ export function natGateway(w: Walker, eni: NetworkInterface, packet: Packet): vo
     });
   }
   // NAT gateways translate TCP, UDP and ICMP only (§5.1.2).
-  if (![TCP, UDP, ICMP].includes(pkt.protocol)) {
+  // (ICMPv6 to a NAT64 address becomes ICMP below.)
+  const translated = pkt.dst.family === 6 && pkt.protocol === ICMPV6 ? ICMP : pkt.protocol;
+  if (![TCP, UDP, ICMP].includes(translated)) {
     steps.push({
       kind: 'gateway',
       result: 'deny',
