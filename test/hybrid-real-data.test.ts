@@ -48,7 +48,7 @@ describe.skipIf(!present)('pybatfish hybrid-cloud with its data center (--onprem
       'tgw-attach-021f89744fac566dd',
       RTB_EAST,
       'tgw-attach-0648110513acd6de5',
-      'subnet-06a692ed4ef84368d',
+      'acl-09c0bb4e71ae5f9e4',
       'sg-0e37fc2ef01c89369',
       'eni-01997085076a9b98a',
       EAST_PUBLIC,
@@ -85,7 +85,7 @@ describe.skipIf(!present)('pybatfish hybrid-cloud with its data center (--onprem
       'tgw-attach-0881ce2eb93cd63a8',
       RTB_EAST,
       'tgw-attach-0648110513acd6de5',
-      'subnet-06a692ed4ef84368d',
+      'acl-09c0bb4e71ae5f9e4',
     ]);
     // The reply: 203.0.113.0/24 -> TGW, then the route the VPN propagated from the data center's BGP.
     const back = t.return.flatMap((h) => h.steps.flatMap((s) => s.matched)).filter((m) => m.type === 'route');

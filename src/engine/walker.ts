@@ -469,6 +469,12 @@ export class Walker {
     // Traffic to another address of the same subnet is delivered directly: no route table, no NACL (§1.1.7, §3.8).
     if (this.inSubnet(subnet, pkt.dst)) {
       const owner = this.net.ownersOfPrivateIp(pkt.dst, eni.vpcId)[0];
+      if (owner && eni.interfaceType === 'transit_gateway') {
+        // From a transit gateway to an instance in the attachment subnet the subnet's inbound NACL
+        // rules still apply (Transit Gateway guide, "Network ACLs for transit gateways").
+        this.arrive(owner.eni, pkt, true);
+        return;
+      }
       if (owner) {
         this.hop(this.ref('subnet', subnet.subnetId, subnet.tags), [
           {

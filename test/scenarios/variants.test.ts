@@ -381,7 +381,13 @@ describe('variants of examples/nat-instance', () => {
       ]);
       expect(ids(t.return).slice(-2)).toEqual(['eni-092fca219032897eb', 'i-0da87b163d2541867']);
       // Ping through NAT64: ICMPv6 echo becomes ICMP echo and back.
-      const ping = run(net, { from: 'worker-1', to: '64:ff9b::808:808', protocol: 58, icmpType: 128, icmpCode: 0 });
+      const ping = run(net, {
+        from: 'worker-1',
+        to: '64:ff9b::808:808',
+        protocol: 58,
+        icmpType: 128,
+        icmpCode: 0,
+      });
       expectVerdict(ping, 'reachable');
     });
   });

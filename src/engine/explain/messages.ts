@@ -85,6 +85,8 @@ export function blockerMessage(b: Blocker, facts: Readonly<Record<string, string
     case 'SUBNET_ACL_RESTRICTION':
       return `network ACL ${c} ${dir} ${b.rule ? `rule ${(b.rule as { ruleNumberText?: string }).ruleNumberText ?? ''} denies` : 'denies'} ${on}${ports}`;
     case 'NO_ROUTE_TO_DESTINATION':
+      if (b.component.type === 'on-premises')
+        return `no VPN connection or Direct Connect interface of on-premises network ${c} leads to ${facts.destination ?? 'the destination'}`;
       return `route table ${c} has no route to ${facts.destination ?? 'the destination'}${facts.explicit === 'false' ? ` (${facts.subnetId} uses the VPC's main route table implicitly)` : ''}`;
     case 'BAD_STATE_ROUTE':
       return `the matching route in ${c} is not active (${b.rule?.type === 'route' ? b.rule.state : 'blackhole'}): its target is gone, and AWS does not fall back to a less specific route`;

@@ -47,7 +47,7 @@ export function toTransitGateway(w: Walker, eni: NetworkInterface, pkt: Packet, 
   if (attSubnet && attSubnet.subnetId !== eni.subnetId)
     w.naclStep(attSubnet, pkt, false, w.isInternetPeer(pkt.src));
   attachmentState(w, att, attRef);
-  tgwForward(w, att, pkt, 0);
+  tgwForward(w, att, pkt, 0, srcAz);
 }
 
 function attachmentRef(w: Walker, att: TransitGatewayAttachment): ComponentRef {
@@ -76,8 +76,17 @@ function attachmentState(w: Walker, att: TransitGatewayAttachment, ref: Componen
     });
 }
 
-/** Route a packet that entered the transit gateway through `att`. */
-export function tgwForward(w: Walker, att: TransitGatewayAttachment, pkt: Packet, depth: number): void {
+/**
+ * Route a packet that entered the transit gateway through `att` (from Availability Zone `az` when
+ * it came from a VPC: the gateway keeps traffic in that zone when the target attachment has it).
+ */
+export function tgwForward(
+  w: Walker,
+  att: TransitGatewayAttachment,
+  pkt: Packet,
+  depth: number,
+  az?: string,
+): void {
   if (depth > MAX_HOPS) {
     w.end = { kind: 'insufficient-info' };
     return;
@@ -161,7 +170,7 @@ export function tgwForward(w: Walker, att: TransitGatewayAttachment, pkt: Packet
   attachmentState(w, target, targetRef);
   switch (target.resourceType) {
     case 'vpc':
-      return intoVpc(w, target, pkt);
+      return intoVpc(w, target, pkt, az);
     case 'vpn': {
       const vpn = w.net.vpnConnections.get(target.resourceId);
       if (!vpn) return w.missingTarget('VpnConnections', 'vpn-connection', target.resourceId);
@@ -211,13 +220,18 @@ export function tgwForward(w: Walker, att: TransitGatewayAttachment, pkt: Packet
 }
 
 /** Out of the transit gateway into an attached VPC, through the attachment subnet of the destination's AZ. */
-function intoVpc(w: Walker, att: TransitGatewayAttachment, pkt: Packet): void {
+function intoVpc(w: Walker, att: TransitGatewayAttachment, pkt: Packet, az?: string): void {
   const vpcId = att.resourceId;
   const owner = w.net.ownersOfPrivateIp(pkt.dst, vpcId)[0];
   if (!owner) return w.noInterface(pkt.dst, w.ref('vpc', vpcId, w.net.vpcs.get(vpcId)?.tags));
+  // The gateway stays in the zone the packet came from when the attachment has it; otherwise it
+  // uses another zone's attachment (AWS picks one; vpcsim takes the destination's zone, else the first).
   const dstAz = w.net.subnets.get(owner.eni.subnetId)?.availabilityZone;
   const subnets = att.subnetIds.map((id) => w.net.subnets.get(id)).filter((s) => s !== undefined);
-  const subnet = subnets.find((s) => s.availabilityZone === dstAz) ?? subnets[0];
+  const subnet =
+    subnets.find((s) => az !== undefined && s.availabilityZone === az) ??
+    subnets.find((s) => s.availabilityZone === dstAz) ??
+    subnets[0];
   if (!subnet) {
     w.arrive(owner.eni, pkt, true);
     return;

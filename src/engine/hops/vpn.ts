@@ -7,7 +7,7 @@
  */
 import type { NetworkInterface, OnPremNetwork, VirtualInterface, VpnConnection } from '../../model/index.js';
 import { isAttachedTo } from '../../model/index.js';
-import { formatIp } from '../../net/index.js';
+import { cidrContains, formatIp } from '../../net/index.js';
 import { isInternetRoutable } from '../addresses.js';
 import { lookupTgwRoute } from '../evaluate/transit-gateway.js';
 import type { Packet } from '../packet.js';
@@ -74,6 +74,8 @@ function vgwPaths(w: Walker, vgwId: string, network: OnPremNetwork, pkt: Packet)
   if (pkt.dst.family === 4)
     for (const vpn of w.net.vpnConnectionsOn(vgwId))
       if (network.vpnConnectionIds.includes(vpn.vpnConnectionId)) {
+        // A static VPN carries only the prefixes of its own static routes.
+        if (vpn.staticRoutesOnly && !vpn.routes.some((r) => cidrContains(r.destination, pkt.dst))) continue;
         // Static routes stay in place when the tunnels are down; BGP routes are withdrawn.
         const down = vpn.tunnels.length > 0 && !vpn.tunnels.some((t) => t.status === 'UP');
         paths.push({

@@ -112,6 +112,7 @@ export class HybridParts {
         const t = p.routeTable(id, ctx, o);
         t.transitGatewayId = str(o, 'TransitGatewayId') ?? t.transitGatewayId;
         t.state = str(o, 'State') ?? t.state;
+        t.tags = tagsOf(o);
         return t;
       });
     },
