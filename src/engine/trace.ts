@@ -316,8 +316,10 @@ function traceOne(net: Network, q: TraceQuery, serviceRange: number): Trace {
     ...ret.blockers.map((b) => ({ b, path: 'return' as const })),
   ]
     .filter(({ b }) => {
-      if (!b.fix) return true;
-      const key = `${b.code}|${b.component.id}|${JSON.stringify(b.fix)}`;
+      // A component's broken state is one cause however many times the paths cross it.
+      const stateCode = b.code.startsWith('BAD_STATE') || b.code === 'TGW_ATTACHMENT_NO_SUBNET_IN_AZ';
+      if (!b.fix && !stateCode) return true;
+      const key = `${b.code}|${b.component.id}|${stateCode ? '' : JSON.stringify(b.fix)}`;
       if (fixKeys.has(key)) return false;
       fixKeys.add(key);
       return true;

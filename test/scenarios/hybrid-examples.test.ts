@@ -1,0 +1,209 @@
+/**
+ * Examples (e) vpn-vgw, (f) direct-connect and (g) transit-gateway: verdicts, hop ids in order,
+ * blockers and matched routes, both directions, as recorded in each example's README.
+ */
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadOnPremFile, loadSnapshot } from '../../src/ingest/index.js';
+import { Network } from '../../src/model/index.js';
+import { blockerSummary, examplePath, expectVerdict, ids, loadExample, run, tcp } from '../helpers.js';
+
+const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));
+const withOnPrem = (net: Network, file: string) =>
+  new Network({ ...net.data, onPremNetworks: loadOnPremFile(fixture(file)) });
+
+describe('examples/vpn-vgw (e)', () => {
+  const APP = ['i-0af2879b46297703f', 'eni-0d2bc2bc6a840f121'];
+  const VGW = 'vgw-033703de99dae0b9a';
+  const OFFICE_VPN = 'vpn-03072bf545b516b26';
+  const BRANCH_VPN = 'vpn-0e568378b1f26a5d6';
+  let bare: Network;
+  let net: Network;
+  beforeAll(async () => {
+    bare = await loadExample('vpn-vgw');
+    net = withOnPrem(bare, 'vpn-vgw-onprem.yaml');
+  });
+
+  it('V1/V2 app-1 <-> the office over the VPN, both directions; one tunnel down is a note, not a block', () => {
+    const out = run(net, tcp('app-1', '192.168.10.5', 22));
+    expectVerdict(out, 'reachable');
+    expect(ids(out.forward)).toEqual([
+      ...APP,
+      'sg-00d4c3f1902a1af7e',
+      'acl-078bf5c85cecc2560',
+      'rtb-0b824e9a36a274185',
+      VGW,
+      OFFICE_VPN,
+      'cgw-0e4d4aa8e158b7800',
+      'office',
+    ]);
+    expect(out.forward[4]!.steps[0]!.matched[0]).toMatchObject({
+      destination: '192.168.10.0/24',
+      origin: 'EnableVgwRoutePropagation',
+    });
+    expect(out.forward[6]!.steps[0]!.note).toBe('VPN_ONE_TUNNEL_DOWN');
+    const back = run(net, tcp('192.168.10.5', 'app-1', 22));
+    expectVerdict(back, 'reachable');
+    expect(ids(back.forward).slice(0, 4)).toEqual(['office', 'cgw-0e4d4aa8e158b7800', OFFICE_VPN, VGW]);
+    expect(ids(back.return).slice(-1)).toEqual(['office']);
+  });
+
+  it('V3 the branch VPN has both tunnels down: BAD_STATE_VPN, reported once', () => {
+    const t = run(net, tcp('app-1', '192.168.30.5', 22));
+    expectVerdict(t, 'unreachable');
+    expect(blockerSummary(t)).toEqual([
+      { code: 'BAD_STATE_VPN', component: BRANCH_VPN, direction: null, path: 'forward', rule: null },
+    ]);
+  });
+
+  it('V4/V5 the subnet without route propagation has no route to on-premises, either way', () => {
+    expect(blockerSummary(run(net, tcp('batch-1', '192.168.10.5', 22)))).toEqual([
+      {
+        code: 'NO_ROUTE_TO_DESTINATION',
+        component: 'rtb-07477b320c2c43990',
+        direction: null,
+        path: 'forward',
+        rule: null,
+      },
+    ]);
+    expect(blockerSummary(run(net, tcp('192.168.10.5', 'batch-1', 22)))).toEqual([
+      {
+        code: 'NO_ROUTE_TO_DESTINATION',
+        component: 'rtb-07477b320c2c43990',
+        direction: null,
+        path: 'return',
+        rule: null,
+      },
+    ]);
+  });
+
+  it('without the --onprem file the networks are inferred from static and propagated routes: same verdicts', () => {
+    expect(bare.onPremNetworks.map((n) => n.source.kind)).toEqual(['inferred']);
+    expectVerdict(run(bare, tcp('app-1', '192.168.10.5', 22)), 'reachable');
+    expectVerdict(run(bare, tcp('192.168.10.5', 'app-1', 22)), 'reachable');
+    // Only the branch VPN has a static route for 192.168.30.0/24, and it is down.
+    expect(blockerSummary(run(bare, tcp('app-1', '192.168.30.5', 22))).map((b) => b.code)).toEqual([
+      'BAD_STATE_VPN',
+    ]);
+  });
+});
+
+describe('examples/direct-connect (f)', () => {
+  const DXGW = '6f2b7e1c-3c4a-4d8e-9b7f-2a6c0e1d9b41';
+  const VIF = 'dxvif-fgx3m9d2';
+  let net: Network;
+  beforeAll(async () => {
+    net = withOnPrem(await loadExample('direct-connect'), 'direct-connect-onprem.yaml');
+  });
+
+  it('D1 vpc-a -> the data center prefers Direct Connect over the competing VPN (DX BGP wins)', () => {
+    const t = run(net, tcp('a-app-1', '172.16.1.10', 22));
+    expectVerdict(t, 'reachable');
+    expect(ids(t.forward).slice(-4)).toEqual(['vgw-0e42eb94550c5716c', DXGW, VIF, 'dc']);
+    expect(ids(t.forward)).not.toContain('vpn-07b4a91f0369537d6');
+    expect(ids(t.return).slice(0, 4)).toEqual(['dc', VIF, DXGW, 'vgw-0e42eb94550c5716c']);
+  });
+
+  it('D2/D3 vpc-b reaches the data center and back through the same DX gateway', () => {
+    expectVerdict(run(net, tcp('b-app-1', '172.16.1.10', 22)), 'reachable');
+    const t = run(net, tcp('172.16.1.10', 'b-app-1', 22));
+    expectVerdict(t, 'reachable');
+    expect(ids(t.forward).slice(0, 4)).toEqual(['dc', VIF, DXGW, 'vgw-0c4e19a7ce523ed35']);
+  });
+
+  it('with the VIF down, vpc-a falls back to its VPN and vpc-b (no VPN) is blocked at the VIF', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vpcsim-dx-'));
+    cpSync(examplePath('direct-connect'), dir, { recursive: true });
+    const vifs = JSON.parse(readFileSync(join(dir, 'virtualInterfaces.json'), 'utf8'));
+    for (const v of vifs.virtualInterfaces) v.virtualInterfaceState = 'down';
+    writeFileSync(join(dir, 'virtualInterfaces.json'), JSON.stringify(vifs));
+    const down = withOnPrem(await loadSnapshot(dir), 'direct-connect-onprem.yaml');
+    const a = run(down, tcp('a-app-1', '172.16.1.10', 22));
+    expectVerdict(a, 'reachable');
+    expect(ids(a.forward)).toContain('vpn-07b4a91f0369537d6');
+    const b = run(down, tcp('b-app-1', '172.16.1.10', 22));
+    expectVerdict(b, 'unreachable');
+    expect(blockerSummary(b)[0]).toMatchObject({ code: 'BAD_STATE', component: VIF });
+  });
+});
+
+describe('examples/transit-gateway (g)', () => {
+  const TGW = 'tgw-050dbe21957bcd446';
+  const RT_SHARED = 'tgw-rtb-0fd08b81d58127029';
+  const RT_ISOLATED = 'tgw-rtb-0f23de024adc4e8fe';
+  const DEV_ATT = 'tgw-attach-02a0ff0fc87791bdc';
+  let net: Network;
+  beforeAll(async () => {
+    net = await loadExample('transit-gateway');
+  });
+
+  it('T1 dev -> shared goes through rt-isolated; T4 shared -> dev through rt-shared', () => {
+    const t = run(net, tcp('dev-1', 'shared-1', 22));
+    expectVerdict(t, 'reachable');
+    expect(ids(t.forward).slice(5, 9)).toEqual([TGW, DEV_ATT, RT_ISOLATED, 'tgw-attach-0e7bc8da26f68da00']);
+    expect(t.forward[7]!.steps[0]!.matched[0]).toMatchObject({
+      routeTableId: RT_ISOLATED,
+      destination: '10.30.0.0/16',
+      origin: 'propagated',
+    });
+    expect(t.forward[7]!.component.name).toBe('rt-isolated');
+    const back = run(net, tcp('shared-1', 'dev-1', 22));
+    expectVerdict(back, 'reachable');
+    expect(ids(back.forward)).toContain(RT_SHARED);
+  });
+
+  it('T3 dev -> prod is isolated: no route in rt-isolated', () => {
+    expect(blockerSummary(run(net, tcp('dev-1', 'prod-1', 22)))).toEqual([
+      {
+        code: 'NO_ROUTE_TO_DESTINATION',
+        component: RT_ISOLATED,
+        direction: null,
+        path: 'forward',
+        rule: null,
+      },
+    ]);
+  });
+
+  it('T5/T6 dev-b sits in an AZ where the dev attachment has no subnet: it cannot reach the TGW, either way', () => {
+    expect(blockerSummary(run(net, tcp('dev-b', 'shared-1', 22)))).toEqual([
+      {
+        code: 'TGW_ATTACHMENT_NO_SUBNET_IN_AZ',
+        component: DEV_ATT,
+        direction: null,
+        path: 'forward',
+        rule: null,
+      },
+    ]);
+    expect(blockerSummary(run(net, tcp('shared-1', 'dev-b', 22)))).toEqual([
+      {
+        code: 'TGW_ATTACHMENT_NO_SUBNET_IN_AZ',
+        component: DEV_ATT,
+        direction: null,
+        path: 'return',
+        rule: null,
+      },
+    ]);
+  });
+
+  it('T7/T8 the static blackhole in rt-isolated drops dev traffic to 10.32.99.0/24; shared is unaffected', () => {
+    const t = run(net, tcp('dev-1', '10.32.99.10', 22));
+    expect(blockerSummary(t)).toEqual([
+      {
+        code: 'BAD_STATE_ROUTE',
+        component: RT_ISOLATED,
+        direction: null,
+        path: 'forward',
+        rule: '10.32.99.0/24',
+      },
+    ]);
+    expectVerdict(run(net, tcp('shared-1', '10.32.99.10', 22)), 'reachable');
+  });
+
+  it('T9 prod-b (us-east-1b) reaches shared through the attachment subnet of its own AZ', () => {
+    const t = run(net, tcp('prod-b', 'shared-1', 22));
+    expectVerdict(t, 'reachable');
+  });
+});
