@@ -362,6 +362,13 @@ function traceOne(net: Network, q: TraceQuery, serviceRange: number): Trace {
     icmpType: q.icmpType ?? null,
     icmpCode: q.icmpCode ?? null,
   };
+  for (const n of [...fwd.notes, ...ret.notes])
+    if (!warnings.some((w) => w.code === n.code && w.resourceId === n.resourceId))
+      warnings.push({
+        code: n.code,
+        resourceId: n.resourceId,
+        message: traceWarningMessage(n.code, { ...n.facts, id: n.resourceId }),
+      });
   const result: Trace = {
     version: 1,
     verdict,

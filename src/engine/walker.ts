@@ -119,6 +119,12 @@ export class Walker {
   readonly unknowns: UnknownDraft[] = [];
   /** Order in which blockers/unknowns happened, to decide whether a block precedes any doubt. */
   readonly events: WalkEvent[] = [];
+  /** Things worth knowing that do not block (worded by explain/). */
+  readonly notes: Array<{
+    readonly code: 'VPN_TUNNEL_DOWN';
+    readonly resourceId: string;
+    readonly facts: Record<string, string>;
+  }> = [];
   /** Destination ports (in the current port space) still getting through. */
   live: PortSet;
   /** True once a translation remapped ports while only part of them passed (cannot be mapped). */

@@ -306,7 +306,7 @@ export class Network {
     transitGatewayId: string,
     resourceId: string,
   ): TransitGatewayAttachment | undefined {
-    for (const a of this.transitGatewayAttachments.values())
+    for (const a of this.data.transitGatewayAttachments ?? [])
       if (a.transitGatewayId === transitGatewayId && a.resourceId === resourceId) return a;
     return undefined;
   }

@@ -45,6 +45,9 @@ describe('examples/vpn-vgw (e)', () => {
       origin: 'EnableVgwRoutePropagation',
     });
     expect(out.forward[6]!.steps[0]!.note).toBe('VPN_ONE_TUNNEL_DOWN');
+    expect(out.warnings).toEqual([
+      expect.objectContaining({ code: 'VPN_TUNNEL_DOWN', resourceId: OFFICE_VPN }),
+    ]);
     const back = run(net, tcp('192.168.10.5', 'app-1', 22));
     expectVerdict(back, 'reachable');
     expect(ids(back.forward).slice(0, 4)).toEqual(['office', 'cgw-0e4d4aa8e158b7800', OFFICE_VPN, VGW]);

@@ -159,10 +159,12 @@ function kebab(kind: string): string {
 }
 
 export function traceWarningMessage(
-  code: 'MULTIPLE_INTERFACES' | 'SERVICE_RANGES_DIFFER',
+  code: 'MULTIPLE_INTERFACES' | 'SERVICE_RANGES_DIFFER' | 'VPN_TUNNEL_DOWN',
   f: Readonly<Record<string, string>>,
 ): string {
   switch (code) {
+    case 'VPN_TUNNEL_DOWN':
+      return `VPN connection ${f.id} has ${f.up} of ${f.total} tunnels up: it works, without redundancy`;
     case 'SERVICE_RANGES_DIFFER':
       return `the service's address ranges do not all give the same answer: shown for ${f.shown}; others: ${f.others}`;
     case 'MULTIPLE_INTERFACES':

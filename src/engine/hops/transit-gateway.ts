@@ -191,7 +191,7 @@ export function tgwForward(
     }
     case 'peering': {
       // The peer transit gateway's side of the peering routes the packet on (static routes only).
-      const peer = [...w.net.transitGatewayAttachments.values()].find(
+      const peer = (w.net.data.transitGatewayAttachments ?? []).find(
         (a) =>
           a.resourceType === 'peering' &&
           a.transitGatewayId === target.resourceId &&

@@ -132,6 +132,12 @@ function vpnState(w: Walker, vpn: VpnConnection): void {
   const dead = vpn.state !== 'available' || (vpn.tunnels.length > 0 && up === 0);
   const note = dead ? 'BAD_STATE_VPN' : up < vpn.tunnels.length ? 'VPN_ONE_TUNNEL_DOWN' : 'VPN_TUNNEL_UP';
   w.hop(ref, [{ kind: 'state', result: dead ? 'deny' : 'info', matched: [], note, blocking: dead }]);
+  if (!dead && up < vpn.tunnels.length && !w.notes.some((n) => n.resourceId === vpn.vpnConnectionId))
+    w.notes.push({
+      code: 'VPN_TUNNEL_DOWN',
+      resourceId: vpn.vpnConnectionId,
+      facts: { up: String(up), total: String(vpn.tunnels.length) },
+    });
   if (dead)
     w.block({
       code: 'BAD_STATE_VPN',

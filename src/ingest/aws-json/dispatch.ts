@@ -205,6 +205,13 @@ export const KEY_READERS: ReadonlyMap<string, KeyReader> = new Map<string, KeyRe
   hybridKey('TransitGatewayAttachments', 'TransitGatewayAttachments', readTransitGatewayAttachments),
   hybridKey('TransitGatewayVpcAttachments', 'TransitGatewayAttachments', readTransitGatewayVpcAttachments),
   hybridKey('TransitGatewayRouteTables', 'TransitGatewayRouteTables', readTransitGatewayRouteTables),
+  [
+    'TransitGatewayPeeringAttachments',
+    {
+      kind: 'TransitGatewayAttachments',
+      read: (items, ctx, acc) => acc.hybridParts.read('TransitGatewayPeeringAttachments', items, ctx),
+    },
+  ],
   // Batfish's own captures of TGW route-table contents; they add to the route table record.
   hybridKey('TransitGatewayStaticRoutes', undefined, readTransitGatewayStaticRoutes),
   hybridKey('TransitGatewayPropagations', undefined, readTransitGatewayPropagations),

@@ -33,7 +33,9 @@ export class HybridParts {
   }
 
   private attachment(id: string, ctx: ReadContext, o: JsonObject): Mutable<TransitGatewayAttachment> {
-    let a = this.attachments.get(id);
+    // A peering attachment has one id but two sides, each listed by its own transit gateway.
+    const key = str(o, 'ResourceType') === 'peering' ? `${id}|${str(o, 'TransitGatewayId') ?? ''}` : id;
+    let a = this.attachments.get(key);
     if (!a) {
       a = {
         transitGatewayAttachmentId: id,
@@ -45,7 +47,7 @@ export class HybridParts {
         tags: tagsOf(o),
         origin: ctx.originFor(str(o, 'TransitGatewayOwnerId') ?? str(o, 'VpcOwnerId')),
       };
-      this.attachments.set(id, a);
+      this.attachments.set(key, a);
     }
     return a;
   }
@@ -105,6 +107,30 @@ export class HybridParts {
         const a = p.attachment(id, ctx, { ...o, ResourceType: 'vpc', ResourceId: str(o, 'VpcId') });
         a.subnetIds = strs(o, 'SubnetIds');
         return a;
+      });
+    },
+    // describe-transit-gateway-peering-attachments: one record per side.
+    TransitGatewayPeeringAttachments: (p, items, ctx) => {
+      eachResource(items, ctx, 'TransitGatewayPeeringAttachments', 'TransitGatewayAttachmentId', (o, id) => {
+        const req = obj(o, 'RequesterTgwInfo');
+        const acc = obj(o, 'AccepterTgwInfo');
+        const state = str(o, 'State') ?? 'available';
+        for (const [mine, theirs] of [
+          [req, acc],
+          [acc, req],
+        ] as const) {
+          const tgw = str(mine, 'TransitGatewayId');
+          if (!tgw) continue;
+          const a = p.attachment(id, ctx, {
+            ResourceType: 'peering',
+            TransitGatewayId: tgw,
+            ResourceId: str(theirs, 'TransitGatewayId'),
+            State: state,
+          });
+          a.resourceType = 'peering';
+          a.resourceId = str(theirs, 'TransitGatewayId') ?? a.resourceId;
+        }
+        return id;
       });
     },
     TransitGatewayRouteTables: (p, items, ctx) => {
