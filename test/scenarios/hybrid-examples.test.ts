@@ -117,6 +117,39 @@ describe('examples/direct-connect (f)', () => {
     expect(ids(t.forward).slice(0, 4)).toEqual(['dc', VIF, DXGW, 'vgw-0c4e19a7ce523ed35']);
   });
 
+  it('a public VIF reaches AWS public addresses (here an Elastic IP), never VPC private ones', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vpcsim-dx-'));
+    cpSync(examplePath('direct-connect'), dir, { recursive: true });
+    const vifs = JSON.parse(readFileSync(join(dir, 'virtualInterfaces.json'), 'utf8'));
+    vifs.virtualInterfaces.push({
+      virtualInterfaceId: 'dxvif-fgpub001',
+      virtualInterfaceType: 'public',
+      virtualInterfaceState: 'available',
+      connectionId: 'dxcon-ffq7k2b4',
+      bgpPeers: [{ addressFamily: 'ipv4', bgpStatus: 'up' }],
+    });
+    writeFileSync(join(dir, 'virtualInterfaces.json'), JSON.stringify(vifs));
+    const enis = JSON.parse(readFileSync(join(dir, 'NetworkInterfaces.json'), 'utf8'));
+    const eni = enis.NetworkInterfaces.find(
+      (n: { NetworkInterfaceId: string }) => n.NetworkInterfaceId === 'eni-03c5c2f7ee9736192',
+    );
+    eni.Association = { PublicIp: '203.0.113.77', IpOwnerId: 'amazon' };
+    eni.PrivateIpAddresses[0].Association = { PublicIp: '203.0.113.77', IpOwnerId: 'amazon' };
+    writeFileSync(join(dir, 'NetworkInterfaces.json'), JSON.stringify(enis));
+    const onprem = join(dir, 'onprem.yaml');
+    writeFileSync(
+      onprem,
+      'networks:\n  - name: branch\n    prefixes: [172.17.0.0/16]\n    virtualInterfaces: [dxvif-fgpub001]\n',
+    );
+    const net = new Network({ ...(await loadSnapshot(dir)).data, onPremNetworks: loadOnPremFile(onprem) });
+    const t = run(net, tcp('172.17.0.5', '203.0.113.77', 22));
+    expect(ids(t.forward).slice(0, 2)).toEqual(['branch', 'dxvif-fgpub001']);
+    // vpc-a has no internet gateway, so the Elastic IP cannot be entered: that is the blocker, not the VIF.
+    expect(blockerSummary(t).map((b) => b.code)).toContain('BAD_STATE_ATTACHMENT');
+    const priv = run(net, tcp('172.17.0.5', 'a-app-1', 22));
+    expect(blockerSummary(priv)[0]).toMatchObject({ code: 'NO_ROUTE_TO_DESTINATION', component: 'branch' });
+  });
+
   it('with the VIF down, vpc-a falls back to its VPN and vpc-b (no VPN) is blocked at the VIF', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'vpcsim-dx-'));
     cpSync(examplePath('direct-connect'), dir, { recursive: true });

@@ -160,6 +160,16 @@ function vpnState(w: Walker, vpn: VpnConnection): void {
 export function fromOnPrem(w: Walker, network: OnPremNetwork, pkt: Packet): void {
   w.hop(onPremRef(network), [{ kind: 'origin', result: 'info', matched: [], blocking: false }]);
   const inAws = w.net.ownersOfPrivateIp(pkt.dst).length > 0;
+  if (!inAws && isInternetRoutable(pkt.dst) && awsPublicAddress(w, pkt)) {
+    // A public VIF reaches AWS public addresses (Elastic IPs, service endpoints), never VPC private ones (§8.4).
+    const vif = network.virtualInterfaceIds
+      .map((id) => w.net.virtualInterfaces.get(id))
+      .find((v) => v?.type === 'public' && vifDown(w, v, pkt.dst.family) === undefined);
+    if (vif) {
+      vifHop(w, vif, pkt.dst.family);
+      return onInternet(w, pkt);
+    }
+  }
   if (!inAws && isInternetRoutable(pkt.dst)) {
     if (network.internet) {
       w.hop(onPremRef(network), [
@@ -282,4 +292,13 @@ function dxFromOnPrem(w: Walker, network: OnPremNetwork, pkt: Packet): boolean {
     }
   }
   return false;
+}
+
+/** An address AWS owns that the snapshot knows: a public IPv4 or Elastic IP of an interface, or an AWS service prefix list range. */
+function awsPublicAddress(w: Walker, pkt: Packet): boolean {
+  if (pkt.dst.family === 4 && w.net.ownerOfPublicIp(pkt.dst)) return true;
+  return w.net.data.prefixLists.some(
+    (p) =>
+      p.prefixListName.startsWith('com.amazonaws.') && (p.cidrs ?? []).some((c) => cidrContains(c, pkt.dst)),
+  );
 }
