@@ -243,3 +243,72 @@ describe('examples/transit-gateway (g)', () => {
     expectVerdict(t, 'reachable');
   });
 });
+
+describe('raw transit gateway CLI outputs (route table id in the file name)', () => {
+  it('reads get-transit-gateway-route-table-associations and search-transit-gateway-routes outputs', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vpcsim-tgw-'));
+    cpSync(examplePath('transit-gateway'), dir, { recursive: true });
+    // Strip the associations from describe-transit-gateway-attachments and give them as the raw
+    // get-...-associations output of rt-isolated instead.
+    const atts = JSON.parse(readFileSync(join(dir, 'TransitGatewayAttachments.json'), 'utf8'));
+    for (const a of atts.TransitGatewayAttachments) delete a.Association;
+    writeFileSync(join(dir, 'TransitGatewayAttachments.json'), JSON.stringify(atts));
+    writeFileSync(
+      join(dir, 'tgw-rtb-0f23de024adc4e8fe.associations.json'),
+      JSON.stringify({
+        Associations: [
+          {
+            TransitGatewayAttachmentId: 'tgw-attach-02a0ff0fc87791bdc',
+            ResourceType: 'vpc',
+            State: 'associated',
+          },
+        ],
+      }),
+    );
+    writeFileSync(
+      join(dir, 'tgw-rtb-0fd08b81d58127029.associations.json'),
+      JSON.stringify({
+        Associations: [
+          {
+            TransitGatewayAttachmentId: 'tgw-attach-0e7bc8da26f68da00',
+            ResourceType: 'vpc',
+            State: 'associated',
+          },
+        ],
+      }),
+    );
+    // search-transit-gateway-routes of rt-shared, propagated routes included: the table is then taken as complete.
+    writeFileSync(
+      join(dir, 'tgw-rtb-0fd08b81d58127029.routes.json'),
+      JSON.stringify({
+        Routes: [
+          {
+            DestinationCidrBlock: '10.31.0.0/16',
+            Type: 'propagated',
+            State: 'active',
+            TransitGatewayAttachments: [
+              { TransitGatewayAttachmentId: 'tgw-attach-02a0ff0fc87791bdc', ResourceType: 'vpc' },
+            ],
+          },
+        ],
+        AdditionalRoutesAvailable: false,
+      }),
+    );
+    const net = await loadSnapshot(dir);
+    expect(net.transitGatewayAttachments.get('tgw-attach-02a0ff0fc87791bdc')?.associatedRouteTableId).toBe(
+      'tgw-rtb-0f23de024adc4e8fe',
+    );
+    expect(net.transitGatewayRouteTables.get('tgw-rtb-0fd08b81d58127029')?.routesComplete).toBe(true);
+    // The complete table lists only dev's prefix: shared no longer reaches prod, although prod propagates.
+    expect(blockerSummary(run(net, tcp('shared-1', 'prod-1', 22)))[0]).toMatchObject({
+      code: 'NO_ROUTE_TO_DESTINATION',
+      component: 'tgw-rtb-0fd08b81d58127029',
+    });
+    expectVerdict(run(net, tcp('dev-1', 'shared-1', 22)), 'reachable');
+    // prod's attachment lost its association: its traffic has no route table.
+    expect(blockerSummary(run(net, tcp('prod-1', 'shared-1', 22)))[0]).toMatchObject({
+      code: 'NO_ROUTE_TO_DESTINATION',
+      component: 'tgw-attach-0bede178d96d02715',
+    });
+  });
+});

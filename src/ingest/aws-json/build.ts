@@ -70,7 +70,7 @@ export function buildNetworkData(documents: Iterable<SnapshotDocument>): Network
     elasticIps: acc.elasticIps.values(),
     hybrid,
     transitGateways: [...acc.hybridParts.transitGateways.values()],
-    transitGatewayAttachments: [...acc.hybridParts.attachments.values()],
+    transitGatewayAttachments: acc.hybridParts.attachmentList(),
     transitGatewayRouteTables: [...acc.hybridParts.routeTables.values()],
     vpnConnections: [...acc.hybridParts.vpnConnections.values()],
     vpnGateways: [...acc.hybridParts.vpnGateways.values()],

@@ -15,6 +15,7 @@ import {
   readVirtualInterfaces,
 } from './direct-connect.js';
 import { readEgressOnlyInternetGateways } from './egress-only-internet-gateways.js';
+import { readRawTgwTableOutput } from './hybrid-typed.js';
 import { readInstanceStatuses } from './instance-statuses.js';
 import { readInternetGateways } from './internet-gateways.js';
 import type { JsonObject } from './json.js';
@@ -205,6 +206,24 @@ export const KEY_READERS: ReadonlyMap<string, KeyReader> = new Map<string, KeyRe
   hybridKey('TransitGatewayAttachments', 'TransitGatewayAttachments', readTransitGatewayAttachments),
   hybridKey('TransitGatewayVpcAttachments', 'TransitGatewayAttachments', readTransitGatewayVpcAttachments),
   hybridKey('TransitGatewayRouteTables', 'TransitGatewayRouteTables', readTransitGatewayRouteTables),
+  ...(['Routes', 'TransitGatewayRouteTablePropagations', 'Associations'] as const).map(
+    (key) =>
+      [
+        key,
+        {
+          read: (items: readonly unknown[], ctx: ReadContext, acc: Accumulator, doc: JsonObject) => {
+            if (!readRawTgwTableOutput(acc.hybridParts, key, items, ctx, doc))
+              acc.warn({
+                code: 'BAD_VALUE',
+                file: ctx.file,
+                field: key,
+                detail:
+                  'name the transit gateway route table: put its tgw-rtb-… id in the file name, or "TransitGatewayRouteTableId" beside the list',
+              });
+          },
+        },
+      ] as [string, KeyReader],
+  ),
   [
     'TransitGatewayPeeringAttachments',
     {

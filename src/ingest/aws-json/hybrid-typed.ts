@@ -26,6 +26,16 @@ export class HybridParts {
   readonly vpnConnections = new Map<string, VpnConnection>();
   readonly vpnGateways = new Map<string, VpnGateway>();
   readonly customerGateways = new Map<string, CustomerGateway>();
+  /** Attachment → route table from raw get-transit-gateway-route-table-associations outputs (applied at the end). */
+  readonly associations = new Map<string, string>();
+
+  attachmentList(): TransitGatewayAttachment[] {
+    return [...this.attachments.values()].map((a) =>
+      a.associatedRouteTableId || !this.associations.has(a.transitGatewayAttachmentId)
+        ? a
+        : { ...a, associatedRouteTableId: this.associations.get(a.transitGatewayAttachmentId) },
+    );
+  }
 
   read(key: string, items: readonly unknown[], ctx: ReadContext): void {
     const reader = READERS[key];
@@ -225,6 +235,52 @@ export class HybridParts {
 }
 
 const READERS = HybridParts.readers;
+
+/**
+ * The TGW route table of a raw `search-transit-gateway-routes` / `get-transit-gateway-route-table-
+ * propagations` / `-associations` output, which does not name it: from a `TransitGatewayRouteTableId`
+ * beside the list, else from a `tgw-rtb-…` id in the file name (save them as `tgw-rtb-0abc….routes.json`).
+ */
+export function routeTableIdOf(doc: JsonObject, file: string): string | undefined {
+  const explicit = str(doc, 'TransitGatewayRouteTableId');
+  if (explicit) return explicit;
+  const base = file.split(/[\\/]/).pop() ?? '';
+  const at = base.indexOf('tgw-rtb-');
+  if (at < 0) return undefined;
+  let end = at + 8;
+  while (end < base.length && /[0-9a-f]/.test(base[end]!)) end++;
+  return end > at + 8 ? base.slice(at, end) : undefined;
+}
+
+/** Raw CLI outputs of one TGW route table's routes, propagations or associations. */
+export function readRawTgwTableOutput(
+  p: HybridParts,
+  key: 'Routes' | 'TransitGatewayRouteTablePropagations' | 'Associations',
+  items: readonly unknown[],
+  ctx: ReadContext,
+  doc: JsonObject,
+): boolean {
+  const id = routeTableIdOf(doc, ctx.file);
+  if (!id) return false;
+  const wrapped =
+    key === 'Routes'
+      ? { TransitGatewayRouteTableId: id, Routes: items }
+      : { TransitGatewayRouteTableId: id, TransitGatewayRouteTablePropagations: items };
+  if (key === 'Associations') {
+    for (const a of items as JsonObject[]) {
+      const att = str(a, 'TransitGatewayAttachmentId');
+      if (att && (str(a, 'State') ?? 'associated') === 'associated') p.associations.set(att, id);
+    }
+    return true;
+  }
+  p.read(key === 'Routes' ? 'TransitGatewayStaticRoutes' : 'TransitGatewayPropagations', [wrapped], ctx);
+  if (key === 'Routes') {
+    // search-transit-gateway-routes lists propagated routes too: the table is then complete.
+    const t = p.routeTables.get(id);
+    if (t && (items as JsonObject[]).some((r) => str(r, 'Type') === 'propagated')) t.routesComplete = true;
+  }
+  return true;
+}
 
 /** search-transit-gateway-routes `Routes[]`: destination, type, state and target attachments. */
 function readTgwRoutes(
