@@ -7,7 +7,7 @@
 
 import type { Instance, Network, NetworkInterface, OnPremNetwork, PrefixList } from '../model/index.js';
 import { primaryPrivateIp } from '../model/index.js';
-import { cidrContains, type Family, formatIp, type Ip, parseIp } from '../net/index.js';
+import { type Family, formatIp, type Ip, LpmTrie, parseIp } from '../net/index.js';
 import { isInternetRoutable } from './addresses.js';
 
 export type Endpoint =
@@ -172,15 +172,22 @@ export function describeEndpoint(e: Endpoint): string {
   }
 }
 
+const hybridRoutes = new WeakMap<Network, { v4: LpmTrie<true>; v6: LpmTrie<true> }>();
+
+/** Is the address routed (more specifically than /0) to a transit gateway or VPN gateway by some route table? */
 function routedToHybrid(net: Network, ip: Ip): boolean {
-  for (const t of net.data.routeTables)
-    for (const r of t.routes)
-      if (
-        (r.target.type === 'transit-gateway' || r.target.type === 'vpn-gateway') &&
-        r.destination.kind === 'cidr' &&
-        r.destination.cidr.prefix > 0 &&
-        cidrContains(r.destination.cidr, ip)
-      )
-        return true;
-  return false;
+  let idx = hybridRoutes.get(net);
+  if (!idx) {
+    idx = { v4: new LpmTrie<true>(4), v6: new LpmTrie<true>(6) };
+    for (const t of net.data.routeTables)
+      for (const r of t.routes)
+        if (
+          (r.target.type === 'transit-gateway' || r.target.type === 'vpn-gateway') &&
+          r.destination.kind === 'cidr' &&
+          r.destination.cidr.prefix > 0
+        )
+          (r.destination.cidr.family === 4 ? idx.v4 : idx.v6).insert(r.destination.cidr, true);
+    hybridRoutes.set(net, idx);
+  }
+  return (ip.family === 4 ? idx.v4 : idx.v6).lookup(ip) !== undefined;
 }

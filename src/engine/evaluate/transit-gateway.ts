@@ -9,7 +9,7 @@
  * Knows TGW tables; nothing about what happens at the target attachment.
  */
 import type { Network, TransitGatewayRoute, TransitGatewayRouteTable } from '../../model/index.js';
-import { type Cidr, cidrContains, formatCidr, type Ip } from '../../net/index.js';
+import { type Cidr, formatCidr, type Ip, LpmTrie } from '../../net/index.js';
 
 export interface TgwRoutes {
   readonly routes: readonly TransitGatewayRoute[];
@@ -69,18 +69,22 @@ export type TgwLookup =
   | { readonly kind: 'none' }
   | { readonly kind: 'unknown'; readonly attachmentIds: readonly string[] };
 
+const tries = new WeakMap<
+  TransitGatewayRouteTable,
+  { v4: LpmTrie<TransitGatewayRoute>; v6: LpmTrie<TransitGatewayRoute> }
+>();
+
 export function lookupTgwRoute(net: Network, table: TransitGatewayRouteTable, dst: Ip): TgwLookup {
   const { routes, unknownPropagations } = tgwRoutes(net, table);
-  let best: TransitGatewayRoute | undefined;
-  for (const r of routes) {
-    if (r.destination.family !== dst.family || !cidrContains(r.destination, dst)) continue;
-    if (
-      !best ||
-      r.destination.prefix > best.destination.prefix ||
-      (r.destination.prefix === best.destination.prefix && r.type === 'static' && best.type !== 'static')
-    )
-      best = r;
+  let trie = tries.get(table);
+  if (!trie) {
+    trie = { v4: new LpmTrie(4), v6: new LpmTrie(6) };
+    for (const r of routes) (r.destination.family === 4 ? trie.v4 : trie.v6).insert(r.destination, r);
+    tries.set(table, trie);
   }
+  // Longest prefix first; on the same prefix a static route beats a propagated one.
+  const hit = (dst.family === 4 ? trie.v4 : trie.v6).lookup(dst);
+  const best = hit ? (hit.values.find((r) => r.type === 'static') ?? hit.values[0]) : undefined;
   // Prefixes learned over BGP that we cannot see could be more specific than what matched. A VPC's
   // own CIDR is taken as authoritative (on-premises advertising more specific routes inside an
   // attached VPC would be a misconfiguration; docs/semantics.md states this assumption); anything
