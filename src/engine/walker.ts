@@ -206,6 +206,23 @@ export class Walker {
     );
   }
 
+  /**
+   * The path reaches something vpcsim does not model: record it (with a hop when `step` is given),
+   * make the verdict unknown, and stop the walk here.
+   */
+  unsupported(
+    component: ComponentRef,
+    missing: string,
+    step?: { kind: Step['kind']; note: string; matched?: MatchedRule[] },
+  ): void {
+    if (step)
+      this.hop(component, [
+        { kind: step.kind, result: 'unknown', matched: step.matched ?? [], note: step.note, blocking: false },
+      ]);
+    this.unknown({ code: 'UNSUPPORTED_COMPONENT', missing, component });
+    this.end = { kind: 'unsupported' };
+  }
+
   // ---- security groups and NACLs --------------------------------------------------------
 
   securityGroupStep(eni: NetworkInterface, pkt: Packet, egress: boolean): void {
@@ -426,21 +443,10 @@ export class Walker {
       );
       if (!served) {
         // Not filtered, but what the service answers on this protocol and port is not modelled.
-        this.hop(comp, [
-          {
-            kind: 'not-filtered',
-            result: 'unknown',
-            matched: [],
-            note: 'SERVICE_PORT_NOT_MODELLED',
-            blocking: false,
-          },
-        ]);
-        this.unknown({
-          code: 'UNSUPPORTED_COMPONENT',
-          missing: `${unfiltered} on this protocol and port`,
-          component: comp,
+        this.unsupported(comp, `${unfiltered} on this protocol and port`, {
+          kind: 'not-filtered',
+          note: 'SERVICE_PORT_NOT_MODELLED',
         });
-        this.end = { kind: 'unsupported' };
         return;
       }
       this.hop(comp, [
@@ -605,15 +611,11 @@ export class Walker {
       this.unknown({ code: 'NON_DETERMINISTIC_ROUTE', missing: route.destinationText, component: tableRef });
     if (route.state === 'filtered') {
       // AWS does not document what a `filtered` route does (aws-semantics §1.3): do not guess.
-      this.hop(tableRef, [
-        { kind: 'route', result: 'unknown', matched: [matched], note: 'ROUTE_FILTERED', blocking: false },
-      ]);
-      this.unknown({
-        code: 'UNSUPPORTED_COMPONENT',
-        missing: 'a route in state filtered',
-        component: tableRef,
+      this.unsupported(tableRef, 'a route in state filtered', {
+        kind: 'route',
+        note: 'ROUTE_FILTERED',
+        matched: [matched],
       });
-      this.end = { kind: 'unsupported' };
       return;
     }
     if (route.state !== 'active' && this.targetExplainsBlackhole(route.target)) {
@@ -674,15 +676,10 @@ export class Walker {
       case 'vpn-gateway':
         return toVpnGateway(this, eni, pkt, t.id);
       default:
-        this.hop(this.ref(componentTypeOf(t.type), t.id), [
-          { kind: 'gateway', result: 'unknown', matched: [], note: 'NOT_MODELLED_YET', blocking: false },
-        ]);
-        this.unknown({
-          code: 'UNSUPPORTED_COMPONENT',
-          missing: t.type,
-          component: this.ref(componentTypeOf(t.type), t.id),
+        this.unsupported(this.ref(componentTypeOf(t.type), t.id), t.type, {
+          kind: 'gateway',
+          note: 'NOT_MODELLED_YET',
         });
-        this.end = { kind: 'unsupported' };
     }
   }
 
@@ -812,12 +809,7 @@ export class Walker {
     if (!this.opts.reply && !ACCEPTING_INTERFACE_TYPES.has(eni.interfaceType)) {
       // A load balancer, transit gateway, Lambda or other service-managed interface: whether it
       // accepts this connection depends on the service (listeners, ...), which is not modelled.
-      this.unknown({
-        code: 'UNSUPPORTED_COMPONENT',
-        missing: `connections to a ${eni.interfaceType} interface`,
-        component: this.eniRef(eni),
-      });
-      this.end = { kind: 'unsupported' };
+      this.unsupported(this.eniRef(eni), `connections to a ${eni.interfaceType} interface`);
       return;
     }
     const instanceId = eni.attachment?.instanceId;

@@ -369,15 +369,10 @@ export function ingressRouting(w: Walker, igwId: string, pkt: Packet): boolean {
     ]);
     return true;
   }
-  w.hop(tableRef, [
-    { kind: 'route', result: 'unknown', matched: [], note: 'NOT_MODELLED_YET', blocking: false },
-  ]);
-  w.unknown({
-    code: 'UNSUPPORTED_COMPONENT',
-    missing: 'gateway route table (ingress routing through an appliance)',
-    component: tableRef,
+  w.unsupported(tableRef, 'gateway route table (ingress routing through an appliance)', {
+    kind: 'route',
+    note: 'NOT_MODELLED_YET',
   });
-  w.end = { kind: 'unsupported' };
   return false;
 }
 

@@ -71,12 +71,7 @@ export function natGateway(w: Walker, eni: NetworkInterface, packet: Packet): vo
     // NAT64: IPv6 clients reach IPv4 through 64:ff9b::/96, the IPv4 address in its last 32 bits (§5.1.2).
     if (!cidrContains(NAT64_PREFIX, pkt.dst)) {
       w.hop(comp, steps);
-      w.unknown({
-        code: 'UNSUPPORTED_COMPONENT',
-        missing: 'IPv6 through a NAT gateway outside 64:ff9b::/96',
-        component: comp,
-      });
-      w.end = { kind: 'unsupported' };
+      w.unsupported(comp, 'IPv6 through a NAT gateway outside 64:ff9b::/96');
       return;
     }
     dst = { family: 4, value: pkt.dst.value & 0xffffffffn };
@@ -84,12 +79,7 @@ export function natGateway(w: Walker, eni: NetworkInterface, packet: Packet): vo
     if (pkt.protocol === ICMPV6) {
       if (pkt.icmpType !== 128) {
         w.hop(comp, steps);
-        w.unknown({
-          code: 'UNSUPPORTED_COMPONENT',
-          missing: 'NAT64 of ICMPv6 messages other than echo',
-          component: comp,
-        });
-        w.end = { kind: 'unsupported' };
+        w.unsupported(comp, 'NAT64 of ICMPv6 messages other than echo');
         return;
       }
       pkt = { ...pkt, protocol: ICMP, icmpType: 8 };

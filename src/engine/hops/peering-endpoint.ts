@@ -62,15 +62,10 @@ export function gatewayEndpoint(w: Walker, eni: NetworkInterface, pkt: Packet, i
   if (!ep) return w.missingTarget('VpcEndpoints', 'vpc-endpoint', id);
   const comp = w.ref('vpc-endpoint', id, ep.tags);
   if (ep.vpcEndpointType !== 'Gateway') {
-    w.hop(comp, [
-      { kind: 'gateway', result: 'unknown', matched: [], note: 'NOT_MODELLED_YET', blocking: false },
-    ]);
-    w.unknown({
-      code: 'UNSUPPORTED_COMPONENT',
-      missing: `${ep.vpcEndpointType} endpoint as a route target`,
-      component: comp,
+    w.unsupported(comp, `${ep.vpcEndpointType} endpoint as a route target`, {
+      kind: 'gateway',
+      note: 'NOT_MODELLED_YET',
     });
-    w.end = { kind: 'unsupported' };
     return;
   }
   const steps: Step[] = [];

@@ -210,12 +210,7 @@ export function tgwForward(
       return tgwForward(w, peer, pkt, depth + 1);
     }
     default:
-      w.unknown({
-        code: 'UNSUPPORTED_COMPONENT',
-        missing: `a ${target.resourceType} attachment`,
-        component: targetRef,
-      });
-      w.end = { kind: 'unsupported' };
+      w.unsupported(targetRef, `a ${target.resourceType} attachment`);
   }
 }
 
