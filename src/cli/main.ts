@@ -9,10 +9,11 @@ import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, Option } from '@commander-js/extra-typings';
 import pc from 'picocolors';
 import { InputError } from '../ingest/errors.js';
-import { loadOnPremFile, loadSnapshot } from '../ingest/index.js';
+import { loadSnapshot } from '../ingest/snapshot.js';
 import { Network } from '../model/index.js';
 import { EXIT, UsageError } from './exit.js';
 import { inspect, renderInspect } from './inspect-command.js';
+import { registerLogsCommand } from './logs-command.js';
 import { exitCodeOf, printTrace, runTrace } from './trace-command.js';
 
 const color = process.stdout.isTTY === true && !process.env.NO_COLOR;
@@ -48,8 +49,10 @@ function flowOptions(cmd: Command<[], Record<string, unknown>>) {
 }
 
 /** The snapshot's network with the on-premises networks of an --onprem file (replacing inferred ones). */
-function withOnPrem(net: Network, file: unknown): Network {
+async function withOnPrem(net: Network, file: unknown): Promise<Network> {
   if (typeof file !== 'string') return net;
+  // Loaded only when asked for: the YAML parser is not needed by plain traces.
+  const { loadOnPremFile } = await import('../ingest/onprem-file.js');
   return new Network({ ...net.data, onPremNetworks: loadOnPremFile(file) });
 }
 
@@ -80,7 +83,7 @@ export function buildProgram(): Command {
     )
     .action(async (o) => {
       const opts = o as Record<string, string | boolean | undefined>;
-      const net = withOnPrem(await loadSnapshot(String(opts.snapshot)), opts.onprem);
+      const net = await withOnPrem(await loadSnapshot(String(opts.snapshot)), opts.onprem);
       const t = runTrace(net, opts as never);
       printTrace(t, opts.json === true, color);
       process.exitCode = exitCodeOf(t);
@@ -93,7 +96,7 @@ export function buildProgram(): Command {
     .option('--json', 'print as JSON')
     .option('--onprem <file>', 'YAML or JSON file naming on-premises networks (docs/onprem.md)')
     .action(async (o) => {
-      const net = withOnPrem(await loadSnapshot(o.snapshot), o.onprem);
+      const net = await withOnPrem(await loadSnapshot(o.snapshot), o.onprem);
       const r = inspect(net);
       process.stdout.write(o.json ? `${JSON.stringify(r, null, 2)}\n` : `${renderInspect(r)}\n`);
     });
@@ -132,6 +135,7 @@ export function buildProgram(): Command {
         process.stdout.write('\n');
       }
     });
+  registerLogsCommand(program);
   return program;
 }
 

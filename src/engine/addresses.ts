@@ -9,7 +9,6 @@ import {
   type Cidr,
   cidrContains,
   type Family,
-  formatCidr,
   type Ip,
   IpRangeSet,
   parseCidr,

@@ -30,6 +30,8 @@ export class FlowFormat {
   /** Per enum column: its documented values as bytes, and whether others are malformed. */
   readonly enumBytes: readonly (readonly Uint8Array[] | undefined)[];
   readonly enumClosed: Uint8Array;
+  /** Column of log-status, or -1. */
+  readonly statusColumn: number;
   private readonly index: Map<string, number>;
 
   constructor(
@@ -63,6 +65,7 @@ export class FlowFormat {
       }
     });
     this.enumBytes = enums;
+    this.statusColumn = this.indexOf('log-status');
   }
 
   /** Column of a field, or -1. */
@@ -105,6 +108,7 @@ export function parseFieldList(text: string): FieldListResult {
     if (c === '$') {
       if (text[i + 1] !== '{') return { ok: false, message: "expected '{' after '$'", column: i + 2 };
       const close = text.indexOf('}', i + 2);
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: the message quotes AWS's syntax
       if (close === -1) return { ok: false, message: "'${' is not closed by '}'", column: at };
       name = text.slice(i + 2, close).trim();
       i = close + 1;

@@ -108,6 +108,8 @@ export class LogInputError extends Error {
       | 'format-mismatch'
       | 'mixed-types'
       | 'bad-json'
+      | 'bad-fields'
+      | 'bad-option'
       | 'unsupported',
     message: string,
   ) {
