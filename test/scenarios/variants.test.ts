@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadSnapshot } from '../../src/ingest/index.js';
-import { blockerSummary, examplePath, expectVerdict, ids, run, tcp } from '../helpers.js';
+import { blockerSummary, examplePath, expectVerdict, ids, loadExample, run, tcp } from '../helpers.js';
 
 type Json = Record<string, unknown[]>;
 
@@ -551,6 +551,57 @@ describe('variants of examples/nat-instance', () => {
         destination: '::/0',
         target: { type: 'egress-only-internet-gateway', id: 'eigw-0275d377e882adca9' },
       });
+    });
+  });
+
+  describe('NAT gateway rules', () => {
+    it('a private NAT gateway whose traffic is routed to the internet gateway is dropped there', async () => {
+      const net = await variant(
+        (f) => {
+          for (const n of f['NatGateways.json']!.NatGateways as Array<Record<string, unknown>>)
+            n.ConnectivityType = 'private';
+        },
+        [],
+        'partial-ephemeral',
+      );
+      const t = run(net, tcp('api-1', '8.8.8.8', 443));
+      expectVerdict(t, 'unreachable');
+      expect(blockerSummary(t).map((b) => `${b.code}@${b.component}`)).toContain(
+        'PRIVATE_NAT_GATEWAY_TO_IGW@igw-081d26eaf1779ea9a',
+      );
+    });
+
+    it('a NAT gateway translates TCP, UDP and ICMP only; it never accepts connections towards it', async () => {
+      const net = await loadExample('partial-ephemeral');
+      const gre = run(net, { from: 'api-1', to: '8.8.8.8', protocol: 47 });
+      expect(blockerSummary(gre).map((b) => b.code)).toContain('NAT_GATEWAY_PROTOCOL_RESTRICTION');
+      const inbound = run(net, tcp('192.0.2.10', '203.0.113.70', 443));
+      expectVerdict(inbound, 'unreachable');
+      expect(blockerSummary(inbound).map((b) => b.code)).toContain('NAT_GATEWAY_INBOUND_INITIATED');
+    });
+
+    it('IPv4 routed to an egress-only gateway is dropped (it carries IPv6 only)', async () => {
+      const net = await variant(
+        (f) => {
+          const rt = (
+            f['RouteTables.json']!.RouteTables as Array<{
+              RouteTableId: string;
+              Routes: Array<Record<string, unknown>>;
+            }>
+          ).find((r) => r.RouteTableId === 'rtb-0643522afb95f0f72')!;
+          rt.Routes.push({
+            DestinationCidrBlock: '0.0.0.0/0',
+            EgressOnlyInternetGatewayId: 'eigw-0275d377e882adca9',
+            Origin: 'CreateRoute',
+            State: 'active',
+          });
+        },
+        [],
+        'dual-stack-eigw',
+      );
+      expect(blockerSummary(run(net, tcp('worker-1', '8.8.8.8', 443))).map((b) => b.code)).toEqual([
+        'EIGW_IPV4_NOT_SUPPORTED',
+      ]);
     });
   });
 });
