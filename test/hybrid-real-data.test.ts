@@ -151,4 +151,81 @@ describe.skipIf(!present)('pybatfish hybrid-cloud with its data center (--onprem
     const out = run(bare, tcp(EAST_PUBLIC, '203.0.113.12', 22));
     expectVerdict(out, 'unknown');
   });
+
+  it('what if the inter-region TGW peering were active? east2_public reaches west2_public privately through both TGWs', async () => {
+    const { cpSync, mkdtempSync, readFileSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const tmp = mkdtempSync(join(tmpdir(), 'vpcsim-peer-'));
+    cpSync(dir, tmp, { recursive: true });
+    const edit = (
+      region: string,
+      file: string,
+      f: (j: Record<string, Array<Record<string, unknown>>>) => void,
+    ) => {
+      const path = join(tmp, region, file);
+      const j = JSON.parse(readFileSync(path, 'utf8'));
+      f(j);
+      writeFileSync(path, JSON.stringify(j));
+    };
+    const PEER = 'tgw-attach-0cc6cf6a578b754e3';
+    const peerRoute = (cidr: string, tgw: string) => ({
+      DestinationCidrBlock: cidr,
+      Type: 'static',
+      State: 'active',
+      TransitGatewayAttachments: [
+        { TransitGatewayAttachmentId: PEER, ResourceId: tgw, ResourceType: 'peering' },
+      ],
+    });
+    for (const region of ['us-east-2', 'us-west-2'])
+      edit(region, 'TransitGatewayAttachments.json', (j) => {
+        for (const a of j.TransitGatewayAttachments!)
+          if (a.TransitGatewayAttachmentId === PEER) a.State = 'available';
+      });
+    // The east side had no association: give it the east route table.
+    edit('us-east-2', 'TransitGatewayAttachments.json', (j) => {
+      for (const a of j.TransitGatewayAttachments!)
+        if (a.TransitGatewayAttachmentId === PEER)
+          a.Association = { State: 'associated', TransitGatewayRouteTableId: RTB_EAST };
+    });
+    edit('us-east-2', 'TransitGatewayStaticRoutes.json', (j) => {
+      j.TransitGatewayStaticRoutes![0]!.Routes = [peerRoute('10.40.0.0/16', 'tgw-0888a76c8a371246d')];
+    });
+    edit('us-west-2', 'TransitGatewayStaticRoutes.json', (j) => {
+      j.TransitGatewayStaticRoutes![0]!.Routes = [peerRoute('10.20.0.0/16', TGW_EAST)];
+    });
+    edit('us-east-2', 'RouteTables.json', (j) => {
+      for (const t of j.RouteTables!)
+        if (t.RouteTableId === 'rtb-0aa3f1bdeb6d18dd3')
+          (t.Routes as unknown[]).push({
+            DestinationCidrBlock: '10.40.0.0/16',
+            TransitGatewayId: TGW_EAST,
+            Origin: 'CreateRoute',
+            State: 'active',
+          });
+    });
+    edit('us-west-2', 'RouteTables.json', (j) => {
+      for (const t of j.RouteTables!)
+        if (t.RouteTableId === 'rtb-068db527ab264f289')
+          (t.Routes as unknown[]).push({
+            DestinationCidrBlock: '10.20.0.0/16',
+            TransitGatewayId: 'tgw-0888a76c8a371246d',
+            Origin: 'CreateRoute',
+            State: 'active',
+          });
+    });
+    const peered = new Network({ ...(await loadSnapshot(tmp)).data, onPremNetworks: loadOnPremFile(dcFile) });
+    const t = run(peered, tcp(EAST_PUBLIC, '10.40.2.80', 22));
+    expectVerdict(t, 'reachable');
+    expect(ids(t.forward)).toEqual(
+      expect.arrayContaining([
+        TGW_EAST,
+        RTB_EAST,
+        PEER,
+        'tgw-rtb-049367cdac1fcd74e',
+        'tgw-attach-0f7545ba7090429ec',
+      ]),
+    );
+    expect(ids(t.return)).toContain(PEER);
+  });
 });

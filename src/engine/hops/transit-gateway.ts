@@ -163,7 +163,12 @@ export function tgwForward(
   w.hop(tableRef, [
     { kind: 'route', result: 'allow', matched: [matched], note: 'TGW_ROUTE', blocking: false },
   ]);
-  const target = w.net.transitGatewayAttachments.get(r.attachmentIds[0]!);
+  // A peering attachment has one id on both gateways: take the side of this table's gateway.
+  const target =
+    (w.net.data.transitGatewayAttachments ?? []).find(
+      (a) =>
+        a.transitGatewayAttachmentId === r.attachmentIds[0] && a.transitGatewayId === table.transitGatewayId,
+    ) ?? w.net.transitGatewayAttachments.get(r.attachmentIds[0]!);
   if (!target)
     return w.missingTarget('TransitGatewayAttachments', 'transit-gateway-attachment', r.attachmentIds[0]!);
   const targetRef = attachmentRef(w, target);
