@@ -121,7 +121,7 @@ export class Walker {
   readonly events: WalkEvent[] = [];
   /** Things worth knowing that do not block (worded by explain/). */
   readonly notes: Array<{
-    readonly code: 'VPN_TUNNEL_DOWN';
+    readonly code: 'VPN_TUNNEL_DOWN' | 'ONPREM_INFERRED';
     readonly resourceId: string;
     readonly facts: Record<string, string>;
   }> = [];

@@ -85,7 +85,9 @@ describe('examples/vpn-vgw (e)', () => {
 
   it('without the --onprem file the networks are inferred from static and propagated routes: same verdicts', () => {
     expect(bare.onPremNetworks.map((n) => n.source.kind)).toEqual(['inferred']);
-    expectVerdict(run(bare, tcp('app-1', '192.168.10.5', 22)), 'reachable');
+    const inferred = run(bare, tcp('app-1', '192.168.10.5', 22));
+    expectVerdict(inferred, 'reachable');
+    expect(inferred.warnings.map((w) => w.code)).toContain('ONPREM_INFERRED');
     expectVerdict(run(bare, tcp('192.168.10.5', 'app-1', 22)), 'reachable');
     // Only the branch VPN has a static route for 192.168.30.0/24, and it is down.
     expect(blockerSummary(run(bare, tcp('app-1', '192.168.30.5', 22))).map((b) => b.code)).toEqual([

@@ -159,10 +159,12 @@ function kebab(kind: string): string {
 }
 
 export function traceWarningMessage(
-  code: 'MULTIPLE_INTERFACES' | 'SERVICE_RANGES_DIFFER' | 'VPN_TUNNEL_DOWN',
+  code: 'MULTIPLE_INTERFACES' | 'SERVICE_RANGES_DIFFER' | 'VPN_TUNNEL_DOWN' | 'ONPREM_INFERRED',
   f: Readonly<Record<string, string>>,
 ): string {
   switch (code) {
+    case 'ONPREM_INFERRED':
+      return `on-premises network ${f.id} was inferred from ${f.from}; describe it in an --onprem file to be sure`;
     case 'VPN_TUNNEL_DOWN':
       return `VPN connection ${f.id} has ${f.up} of ${f.total} tunnels up: it works, without redundancy`;
     case 'SERVICE_RANGES_DIFFER':

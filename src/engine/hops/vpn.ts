@@ -125,6 +125,12 @@ export function onPremRef(network: OnPremNetwork): ComponentRef {
   return { type: 'on-premises', id: network.name };
 }
 
+/** Say once per trace when an on-premises network was inferred rather than described by --onprem. */
+export function noteInferred(w: Walker, network: OnPremNetwork): void {
+  if (network.source.kind === 'inferred' && !w.notes.some((n) => n.code === 'ONPREM_INFERRED'))
+    w.notes.push({ code: 'ONPREM_INFERRED', resourceId: network.name, facts: { from: network.source.from } });
+}
+
 /** All tunnels down (or the connection not available) blocks; one of two down is a note. */
 function vpnState(w: Walker, vpn: VpnConnection): void {
   const ref = vpnRef(w, vpn);
@@ -158,6 +164,7 @@ function vpnState(w: Walker, vpn: VpnConnection): void {
  * gateway attached to the VPC holding it).
  */
 export function fromOnPrem(w: Walker, network: OnPremNetwork, pkt: Packet): void {
+  noteInferred(w, network);
   w.hop(onPremRef(network), [{ kind: 'origin', result: 'info', matched: [], blocking: false }]);
   const inAws = w.net.ownersOfPrivateIp(pkt.dst).length > 0;
   if (!inAws && isInternetRoutable(pkt.dst) && awsPublicAddress(w, pkt)) {
