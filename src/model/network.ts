@@ -306,9 +306,11 @@ export class Network {
     transitGatewayId: string,
     resourceId: string,
   ): TransitGatewayAttachment | undefined {
-    for (const a of this.data.transitGatewayAttachments ?? [])
-      if (a.transitGatewayId === transitGatewayId && a.resourceId === resourceId) return a;
-    return undefined;
+    // Deleted and deleting attachments stay listed for a while: prefer the available one.
+    const all = (this.data.transitGatewayAttachments ?? []).filter(
+      (a) => a.transitGatewayId === transitGatewayId && a.resourceId === resourceId,
+    );
+    return all.find((a) => a.state === 'available') ?? all.find((a) => a.state !== 'deleted') ?? all[0];
   }
 
   /** The on-premises network holding an address (longest prefix wins). */

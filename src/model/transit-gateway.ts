@@ -36,6 +36,8 @@ export interface TransitGatewayAttachment {
   readonly associatedRouteTableId?: string | undefined;
   /** For `vpc` attachments: one subnet per Availability Zone where the TGW has an interface. */
   readonly subnetIds: readonly string[];
+  /** VPC attachments: IPv6 is routed only when `Ipv6Support` is `enable` (undefined: not captured). */
+  readonly ipv6Support?: boolean | undefined;
   readonly tags: Tags;
   readonly origin: Origin;
 }

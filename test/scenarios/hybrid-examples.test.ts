@@ -314,3 +314,111 @@ describe('raw transit gateway CLI outputs (route table id in the file name)', ()
     });
   });
 });
+
+describe('hybrid review: answers that must not be "reachable"', () => {
+  async function copy(example: string, edit: (dir: string) => void) {
+    const dir = mkdtempSync(join(tmpdir(), 'vpcsim-hy-'));
+    cpSync(examplePath(example), dir, { recursive: true });
+    edit(dir);
+    return loadSnapshot(dir);
+  }
+  const editJson = (
+    dir: string,
+    file: string,
+    f: (j: Record<string, Array<Record<string, unknown>>>) => void,
+  ) => {
+    const j = JSON.parse(readFileSync(join(dir, file), 'utf8'));
+    f(j);
+    writeFileSync(join(dir, file), JSON.stringify(j));
+  };
+
+  it('a Direct Connect gateway association whose allowed prefixes exclude the VPC gives on-premises no route in', async () => {
+    const base = await copy('direct-connect', (dir) =>
+      editJson(dir, 'directConnectGatewayAssociations.json', (j) => {
+        for (const a of j.directConnectGatewayAssociations!)
+          if ((a.associatedGateway as { id: string }).id === 'vgw-0c4e19a7ce523ed35')
+            a.allowedPrefixesToDirectConnectGateway = [{ cidr: '22.0.0.0/24' }];
+      }),
+    );
+    const net = withOnPrem(base, 'direct-connect-onprem.yaml');
+    expectVerdict(run(net, tcp('172.16.0.5', 'b-app-1', 22)), 'unreachable');
+    expectVerdict(run(net, tcp('172.16.0.5', 'a-app-1', 22)), 'reachable');
+  });
+
+  it('a static VPN route that is deleted carries nothing', async () => {
+    const base = await copy('vpn-vgw', (dir) =>
+      editJson(dir, 'VpnConnections.json', (j) => {
+        for (const v of j.VpnConnections!)
+          for (const r of v.Routes as Array<Record<string, unknown>>)
+            if (r.DestinationCidrBlock === '192.168.20.0/24') r.State = 'deleted';
+      }),
+    );
+    const net = withOnPrem(base, 'vpn-vgw-onprem.yaml');
+    expect(run(net, tcp('app-1', '192.168.20.5', 22)).verdict).not.toBe('reachable');
+    expectVerdict(run(net, tcp('app-1', '192.168.10.5', 22)), 'reachable');
+  });
+
+  it('a deleted attachment listed before the live one does not hide it', async () => {
+    const net = await copy('transit-gateway', (dir) =>
+      editJson(dir, 'TransitGatewayAttachments.json', (j) => {
+        const dev = j.TransitGatewayAttachments!.find(
+          (a) => a.TransitGatewayAttachmentId === 'tgw-attach-02a0ff0fc87791bdc',
+        )!;
+        j.TransitGatewayAttachments!.unshift({
+          ...dev,
+          TransitGatewayAttachmentId: 'tgw-attach-0dead000000000000',
+          State: 'deleted',
+          Association: undefined,
+        });
+      }),
+    );
+    expectVerdict(run(net, tcp('dev-1', 'shared-1', 22)), 'reachable');
+  });
+
+  it('a Connect attachment propagating into a table makes its unknown BGP routes unknown, not "no route"', async () => {
+    const net = await copy('transit-gateway', (dir) => {
+      editJson(dir, 'TransitGatewayAttachments.json', (j) => {
+        j.TransitGatewayAttachments!.push({
+          TransitGatewayAttachmentId: 'tgw-attach-0c0nnec700000000',
+          TransitGatewayId: 'tgw-050dbe21957bcd446',
+          ResourceType: 'connect',
+          ResourceId: 'tgw-attach-0e7bc8da26f68da00',
+          State: 'available',
+        });
+      });
+      editJson(dir, 'TransitGatewayPropagations.json', (j) => {
+        for (const t of j.TransitGatewayPropagations!)
+          if (t.TransitGatewayRouteTableId === 'tgw-rtb-0f23de024adc4e8fe')
+            (t.TransitGatewayRouteTablePropagations as unknown[]).push({
+              TransitGatewayAttachmentId: 'tgw-attach-0c0nnec700000000',
+              ResourceType: 'connect',
+              State: 'enabled',
+            });
+      });
+    });
+    expectVerdict(run(net, tcp('dev-1', '10.99.0.5', 22)), 'unknown');
+  });
+
+  it('without describe-transit-gateway-attachments the associations are unknown, not missing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vpcsim-hy-'));
+    cpSync(examplePath('transit-gateway'), dir, { recursive: true });
+    const { rmSync } = await import('node:fs');
+    rmSync(join(dir, 'TransitGatewayAttachments.json'));
+    const t = run(await loadSnapshot(dir), tcp('dev-1', 'shared-1', 22));
+    expectVerdict(t, 'unknown');
+    expect(t.unknowns.map((u) => u.missing)).toContain('TransitGatewayAttachments');
+  });
+
+  it('from on-premises, a VPN with a tunnel up is preferred over one with every tunnel down', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vpcsim-hy-'));
+    const file = join(dir, 'onprem.yaml');
+    writeFileSync(
+      file,
+      'networks:\n  - name: office\n    prefixes: [192.168.10.0/24]\n    vpnConnections: [vpn-0e568378b1f26a5d6, vpn-03072bf545b516b26]\n',
+    );
+    const net = new Network({ ...(await loadExample('vpn-vgw')).data, onPremNetworks: loadOnPremFile(file) });
+    const t = run(net, tcp('192.168.10.5', 'app-1', 22));
+    expectVerdict(t, 'reachable');
+    expect(ids(t.forward)).toContain('vpn-03072bf545b516b26');
+  });
+});

@@ -41,12 +41,18 @@ export function tgwRoutes(net: Network, table: TransitGatewayRouteTable): TgwRou
     for (const id of table.propagatingAttachmentIds) {
       const a = net.transitGatewayAttachments.get(id);
       if (a?.state !== 'available') continue;
-      if (a.resourceType === 'vpc') for (const c of net.vpcCidrs(a.resourceId)) add(c, id);
-      else if (a.resourceType === 'vpn') {
+      if (a.resourceType === 'vpc') {
+        // IPv6 CIDRs propagate only when the attachment has IPv6 support enabled.
+        for (const c of net.vpcCidrs(a.resourceId)) if (c.family === 4 || a.ipv6Support === true) add(c, id);
+      } else if (a.resourceType === 'vpn') {
         const vpn = net.vpnConnections.get(a.resourceId);
         const onprem = net.onPremNetworks.filter((n) => n.vpnConnectionIds.includes(a.resourceId));
-        if (vpn?.staticRoutesOnly) for (const r of vpn.routes) add(r.destination, id);
-        else if (onprem.length > 0) for (const n of onprem) for (const c of n.advertised) add(c, id);
+        const up = vpn ? vpn.tunnels.length === 0 || vpn.tunnels.some((t) => t.status === 'UP') : true;
+        if (vpn?.staticRoutesOnly) {
+          for (const r of vpn.routes) if (r.state === 'available') add(r.destination, id);
+        } else if (!up) {
+          // A BGP VPN with no tunnel up has withdrawn its routes.
+        } else if (onprem.length > 0) for (const n of onprem) for (const c of n.advertised) add(c, id);
         else unknownPropagations.push(id);
       } else if (a.resourceType === 'direct-connect-gateway') {
         // Prefixes on-premises advertises over the transit VIFs of this Direct Connect gateway.
@@ -56,6 +62,9 @@ export function tgwRoutes(net: Network, table: TransitGatewayRouteTable): TgwRou
         const onprem = net.onPremNetworks.filter((n) => n.virtualInterfaceIds.some((v) => vifs.includes(v)));
         if (onprem.length > 0) for (const n of onprem) for (const c of n.advertised) add(c, id);
         else unknownPropagations.push(id);
+      } else if (a.resourceType !== 'peering') {
+        // Connect (and any other) attachments propagate what they learn over BGP: not in describe-* output.
+        unknownPropagations.push(id);
       }
     }
   }
@@ -84,7 +93,9 @@ export function lookupTgwRoute(net: Network, table: TransitGatewayRouteTable, ds
   }
   // Longest prefix first; on the same prefix a static route beats a propagated one.
   const hit = (dst.family === 4 ? trie.v4 : trie.v6).lookup(dst);
-  const best = hit ? (hit.values.find((r) => r.type === 'static') ?? hit.values[0]) : undefined;
+  // Same prefix: static, then VPC, Direct Connect gateway, Connect, VPN propagations (Transit
+  // Gateway guide, "Route evaluation order").
+  const best = hit ? [...hit.values].sort((a, b) => routeRank(net, a) - routeRank(net, b))[0] : undefined;
   // Prefixes learned over BGP that we cannot see could be more specific than what matched. A VPC's
   // own CIDR is taken as authoritative (on-premises advertising more specific routes inside an
   // attached VPC would be a misconfiguration; docs/semantics.md states this assumption); anything
@@ -99,4 +110,17 @@ export function lookupTgwRoute(net: Network, table: TransitGatewayRouteTable, ds
   )
     return { kind: 'unknown', attachmentIds: unknownPropagations };
   return best ? { kind: 'route', route: best } : { kind: 'none' };
+}
+
+const PROPAGATION_RANK: Readonly<Record<string, number>> = {
+  vpc: 1,
+  'direct-connect-gateway': 2,
+  connect: 3,
+  vpn: 4,
+};
+
+function routeRank(net: Network, r: TransitGatewayRoute): number {
+  if (r.type === 'static') return 0;
+  const type = net.transitGatewayAttachments.get(r.attachmentIds[0] ?? '')?.resourceType ?? '';
+  return PROPAGATION_RANK[type] ?? 5;
 }

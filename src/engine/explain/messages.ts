@@ -147,7 +147,7 @@ export function unknownMessage(u: Omit<UnknownReason, 'message'>): string {
     case 'UNMODELLED_ADDRESS':
       return `${u.missing} is not in the snapshot and lies behind a transit gateway or VPN route: describe the on-premises network in an --onprem file`;
     case 'ONPREM_PREFIXES_UNKNOWN':
-      return `the prefixes on-premises advertises over BGP through ${u.missing} are not in describe-* output${where}; describe the network in an --onprem file`;
+      return `which on-premises prefixes lie behind ${u.missing} is not known${where} (BGP-learned prefixes are not in describe-* output, and no static route covers the destination); describe the network in an --onprem file`;
     case 'NON_DETERMINISTIC_ROUTE':
       return `several prefix-list routes cover ${u.missing} with different targets${where}; AWS picks one at random`;
   }

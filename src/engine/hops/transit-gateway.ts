@@ -96,6 +96,11 @@ export function tgwForward(
     ? w.net.transitGatewayRouteTables.get(att.associatedRouteTableId)
     : undefined;
   if (!table) {
+    // The association is printed by describe-transit-gateway-attachments: without that file it is unknown.
+    if (!att.associatedRouteTableId && w.missingKind('TransitGatewayAttachments', attRef)) {
+      w.end = { kind: 'insufficient-info' };
+      return;
+    }
     if (w.missingKind('TransitGatewayRouteTables', attRef)) {
       w.end = { kind: 'insufficient-info' };
       return;

@@ -14,7 +14,7 @@ import type { Packet } from '../packet.js';
 import type { ComponentRef, Step } from '../types.js';
 import type { Walker } from '../walker.js';
 import { dxToOnPrem, vifDown, vifHop, vifsForVgw } from './direct-connect.js';
-import { onInternet } from './internet.js';
+import { ingressRouting, onInternet } from './internet.js';
 import { tgwForward } from './transit-gateway.js';
 
 /**
@@ -68,14 +68,22 @@ type VgwPath =
 /** The gateway's ways to an on-premises network, best first. */
 function vgwPaths(w: Walker, vgwId: string, network: OnPremNetwork, pkt: Packet): VgwPath[] {
   const paths: VgwPath[] = [];
+  // The gateway routes only prefixes it learned (aws-semantics §1.5.2): BGP paths need the network
+  // to advertise the destination, static VPNs an available static route covering it.
+  const advertised = network.advertised.some((c) => cidrContains(c, pkt.dst));
   for (const vif of vifsForVgw(w, vgwId))
-    if (network.virtualInterfaceIds.includes(vif.virtualInterfaceId))
+    if (advertised && network.virtualInterfaceIds.includes(vif.virtualInterfaceId))
       paths.push({ kind: 'dx', vif, rank: 0, withdrawn: vifDown(w, vif, pkt.dst.family) !== undefined });
   if (pkt.dst.family === 4)
     for (const vpn of w.net.vpnConnectionsOn(vgwId))
       if (network.vpnConnectionIds.includes(vpn.vpnConnectionId)) {
         // A static VPN carries only the prefixes of its own static routes.
-        if (vpn.staticRoutesOnly && !vpn.routes.some((r) => cidrContains(r.destination, pkt.dst))) continue;
+        if (
+          vpn.staticRoutesOnly &&
+          !vpn.routes.some((r) => r.state === 'available' && cidrContains(r.destination, pkt.dst))
+        )
+          continue;
+        if (!vpn.staticRoutesOnly && !advertised) continue;
         // Static routes stay in place when the tunnels are down; BGP routes are withdrawn.
         const down = vpn.tunnels.length > 0 && !vpn.tunnels.some((t) => t.status === 'UP');
         paths.push({
@@ -186,7 +194,10 @@ export function fromOnPrem(w: Walker, network: OnPremNetwork, pkt: Packet): void
     }
   }
   if (dxFromOnPrem(w, network, pkt)) return;
-  for (const id of network.vpnConnectionIds) {
+  // The customer router uses a connection with a tunnel up when it has one.
+  const up = (id: string) => w.net.vpnConnections.get(id)?.tunnels.some((t) => t.status === 'UP') ?? false;
+  const ordered = [...network.vpnConnectionIds].sort((a, b) => Number(up(b)) - Number(up(a)));
+  for (const id of ordered) {
     const vpn = w.net.vpnConnections.get(id);
     if (!vpn) continue;
     if (vpn.transitGatewayId) {
@@ -215,7 +226,9 @@ export function fromOnPrem(w: Walker, network: OnPremNetwork, pkt: Packet): void
         ]);
         w.block({ code: 'VGW_VPN_IPV4_ONLY', component: ref, direction: null, rule: null, fix: null });
       } else w.hop(ref);
-      // Traffic from a virtual private gateway enters the VPC by its local route.
+      // Traffic from a virtual private gateway enters the VPC by its local route, unless a route
+      // table associated with the gateway (an edge association) sends it elsewhere.
+      if (!ingressRouting(w, vgw.vpnGatewayId, pkt)) return;
       return w.arrive(owner.eni, pkt, true);
     }
   }
@@ -255,6 +268,8 @@ function dxFromOnPrem(w: Walker, network: OnPremNetwork, pkt: Packet): boolean {
     const vif = w.net.virtualInterfaces.get(id);
     if (!vif || vifDown(w, vif, pkt.dst.family) !== undefined) continue;
     if (vif.type === 'private') {
+      // Through a Direct Connect gateway, on-premises learns only the allowed prefixes of the
+      // association (the VPC CIDRs when none are set): a destination outside them has no route in.
       const vgwIds = vif.virtualGatewayId
         ? [vif.virtualGatewayId]
         : w.net.directConnectGatewayAssociations
@@ -262,7 +277,8 @@ function dxFromOnPrem(w: Walker, network: OnPremNetwork, pkt: Packet): boolean {
               (a) =>
                 a.directConnectGatewayId === vif.directConnectGatewayId &&
                 a.state === 'associated' &&
-                a.gatewayType === 'virtualPrivateGateway',
+                a.gatewayType === 'virtualPrivateGateway' &&
+                (a.allowedPrefixes.length === 0 || a.allowedPrefixes.some((c) => cidrContains(c, pkt.dst))),
             )
             .map((a) => a.gatewayId);
       for (const vgwId of vgwIds) {
@@ -273,7 +289,7 @@ function dxFromOnPrem(w: Walker, network: OnPremNetwork, pkt: Packet): boolean {
         vifHop(w, vif, pkt.dst.family);
         if (vif.directConnectGatewayId) w.hop(w.ref('direct-connect-gateway', vif.directConnectGatewayId));
         w.hop(w.ref('vpn-gateway', vgw.vpnGatewayId, vgw.tags));
-        w.arrive(owner.eni, pkt, true);
+        if (ingressRouting(w, vgw.vpnGatewayId, pkt)) w.arrive(owner.eni, pkt, true);
         return true;
       }
     } else if (vif.type === 'transit' && vif.directConnectGatewayId) {
@@ -281,6 +297,8 @@ function dxFromOnPrem(w: Walker, network: OnPremNetwork, pkt: Packet): boolean {
         if (
           a.directConnectGatewayId !== vif.directConnectGatewayId ||
           a.gatewayType !== 'transitGateway' ||
+          // A transit gateway association advertises exactly its allowed prefixes.
+          !a.allowedPrefixes.some((c) => cidrContains(c, pkt.dst)) ||
           a.state !== 'associated'
         )
           continue;

@@ -204,7 +204,8 @@ export const KEY_READERS: ReadonlyMap<string, KeyReader> = new Map<string, KeyRe
   hybridKey('VpnConnections', 'VpnConnections', readVpnConnections),
   hybridKey('TransitGateways', 'TransitGateways', readTransitGateways),
   hybridKey('TransitGatewayAttachments', 'TransitGatewayAttachments', readTransitGatewayAttachments),
-  hybridKey('TransitGatewayVpcAttachments', 'TransitGatewayAttachments', readTransitGatewayVpcAttachments),
+  // Only describe-transit-gateway-attachments prints associations, so only it makes the kind present.
+  hybridKey('TransitGatewayVpcAttachments', undefined, readTransitGatewayVpcAttachments),
   hybridKey('TransitGatewayRouteTables', 'TransitGatewayRouteTables', readTransitGatewayRouteTables),
   ...(['Routes', 'TransitGatewayRouteTablePropagations', 'Associations'] as const).map(
     (key) =>
@@ -295,7 +296,6 @@ export const UNSUPPORTED_KEYS: ReadonlySet<string> = new Set([
   'TrafficMirrorTargets',
   'TransitGatewayConnects',
   'TransitGatewayMulticastDomains',
-  'TransitGatewayPeeringAttachments',
   'Volumes',
   'VpcEndpointConnections',
   'VpcEndpointServices',

@@ -116,6 +116,8 @@ export class HybridParts {
       eachResource(items, ctx, 'TransitGatewayVpcAttachments', 'TransitGatewayAttachmentId', (o, id) => {
         const a = p.attachment(id, ctx, { ...o, ResourceType: 'vpc', ResourceId: str(o, 'VpcId') });
         a.subnetIds = strs(o, 'SubnetIds');
+        const v6 = str(obj(o, 'Options'), 'Ipv6Support');
+        if (v6 !== undefined) a.ipv6Support = v6 === 'enable';
         return a;
       });
     },
