@@ -11,6 +11,7 @@ import pc from 'picocolors';
 import { InputError } from '../ingest/errors.js';
 import { loadSnapshot } from '../ingest/snapshot.js';
 import { Network } from '../model/index.js';
+import { registerDoctorCommand } from './doctor-command.js';
 import { EXIT, UsageError } from './exit.js';
 import { inspect, renderInspect } from './inspect-command.js';
 import { registerLogsCommand } from './logs-command.js';
@@ -136,6 +137,7 @@ export function buildProgram(): Command {
       }
     });
   registerLogsCommand(program);
+  registerDoctorCommand(program);
   return program;
 }
 
