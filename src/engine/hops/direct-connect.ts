@@ -10,7 +10,7 @@ import type { Family } from '../../net/index.js';
 import type { Packet } from '../packet.js';
 import type { ComponentRef } from '../types.js';
 import type { Walker } from '../walker.js';
-import { noteInferred, onPremRef } from './vpn.js';
+import { deliverOnPrem } from './vpn.js';
 
 /** Private VIFs that reach a virtual private gateway (directly or through an associated DX gateway). */
 export function vifsForVgw(w: Walker, vgwId: string): VirtualInterface[] {
@@ -81,15 +81,5 @@ export function vifHop(w: Walker, vif: VirtualInterface, family: Family): void {
 export function dxToOnPrem(w: Walker, vif: VirtualInterface, network: OnPremNetwork, pkt: Packet): void {
   if (vif.directConnectGatewayId) w.hop(w.ref('direct-connect-gateway', vif.directConnectGatewayId));
   vifHop(w, vif, pkt.dst.family);
-  noteInferred(w, network);
-  w.hop(onPremRef(network), [
-    {
-      kind: 'delivery',
-      result: 'allow',
-      matched: [],
-      note: network.source.kind === 'file' ? 'ONPREM_NETWORK' : 'ONPREM_INFERRED',
-      blocking: false,
-    },
-  ]);
-  w.end = { kind: 'onprem', network, pkt };
+  deliverOnPrem(w, network, pkt);
 }

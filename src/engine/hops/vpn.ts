@@ -113,6 +113,20 @@ export function vpnToOnPrem(w: Walker, vpn: VpnConnection, pkt: Packet): void {
         w.net.customerGateways.get(vpn.customerGatewayId)?.tags,
       ),
     );
+  deliverOnPrem(w, network, pkt);
+}
+
+function vpnRef(w: Walker, vpn: VpnConnection): ComponentRef {
+  return w.ref('vpn-connection', vpn.vpnConnectionId, vpn.tags);
+}
+
+export function onPremRef(network: OnPremNetwork): ComponentRef {
+  return { type: 'on-premises', id: network.name };
+}
+
+/** The last hop of every path that leaves AWS: the on-premises network holding the destination. */
+export function deliverOnPrem(w: Walker, network: OnPremNetwork, pkt: Packet): void {
+  noteInferred(w, network);
   w.hop(onPremRef(network), [
     {
       kind: 'delivery',
@@ -123,14 +137,6 @@ export function vpnToOnPrem(w: Walker, vpn: VpnConnection, pkt: Packet): void {
     },
   ]);
   w.end = { kind: 'onprem', network, pkt };
-}
-
-function vpnRef(w: Walker, vpn: VpnConnection): ComponentRef {
-  return w.ref('vpn-connection', vpn.vpnConnectionId, vpn.tags);
-}
-
-export function onPremRef(network: OnPremNetwork): ComponentRef {
-  return { type: 'on-premises', id: network.name };
 }
 
 /** Say once per trace when an on-premises network was inferred rather than described by --onprem. */
