@@ -115,7 +115,9 @@ const PATHS = 'log files, folders (searched recursively), or - for standard inpu
 export function registerLogsCommand(program: Command): void {
   const logs = program
     .command('logs')
-    .description('read VPC flow logs and ELB access logs: summary and query (docs/logs.md)');
+    .description(
+      'read VPC flow logs and ELB access logs: summary, query, explain REJECTs, synthesise (docs/logs.md)',
+    );
 
   logs
     .command('summary')
@@ -236,4 +238,98 @@ export function registerLogsCommand(program: Command): void {
         process.stderr.write(L.renderQueryFooter(got.json, emitted));
       }
     });
+
+  logs
+    .command('explain')
+    .description(
+      'name the security group or network ACL rule behind each REJECT record, by tracing it against a snapshot',
+    )
+    .argument('<paths...>', PATHS)
+    .requiredOption('--snapshot <path>', 'the snapshot to explain the records against')
+    .option('--onprem <file>', 'on-premises networks (docs/onprem.md)')
+    .option('--accepts', 'also check ACCEPT records: those the model would block are their own group')
+    .option('--top <n>', `causes to print (default ${DEFAULT_TOP}; --json prints all)`)
+    .option('--json', 'print JSON (docs/logs.md)')
+    .option('--fields <format>', 'flow-log format of files without a header')
+    .option('--strict', 'stop with exit 1 at the first malformed line')
+    .action(async (paths, o) => {
+      const f = flags(o, DEFAULT_TOP);
+      const net = await loadNetwork(o.snapshot, o.onprem);
+      const L = await load();
+      const { explainLogs } = await import('../logs/explain/explain.js');
+      const { renderExplain } = await import('../logs/explain/render.js');
+      const p = progress(L);
+      const got = await guard(L, undefined, () =>
+        explainLogs(net, paths, {
+          ...f,
+          ...(o.accepts ? { accepts: true } : {}),
+          ...(p.onProgress ? { onProgress: p.onProgress } : {}),
+        }),
+      ).finally(p.done);
+      if (got.strictFailure) return strictExit(L, got.strictFailure);
+      const color = process.stdout.isTTY === true && !process.env.NO_COLOR;
+      process.stdout.write(
+        o.json ? `${JSON.stringify(got.json, null, 2)}\n` : renderExplain(got.json, color, f.top),
+      );
+    });
+
+  logs
+    .command('synth')
+    .description('write the flow-log records AWS would produce for a list of connections')
+    .requiredOption('--snapshot <path>', 'the snapshot the connections run through')
+    .requiredOption(
+      '--traffic <file>',
+      'YAML list of connections: {from, to, protocol, port, packets?, bytes?, start?, duration?}',
+    )
+    .option('--onprem <file>', 'on-premises networks (docs/onprem.md)')
+    .option(
+      '--format <fields>',
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: AWS's LogFormat syntax, not a template
+      "flow-log format: '${version} ${interface-id} ...' or plain names (default: the v2 default format)",
+    )
+    .option('--no-header', 'leave out the header line S3 text files start with')
+    .option('--out <file>', 'write the records to this file (default: standard output)')
+    .action(async (o) => {
+      const net = await loadNetwork(o.snapshot, o.onprem);
+      const L = await load();
+      const [{ loadTraffic }, { synthesize, formatRecords }, ff] = await Promise.all([
+        import('../logs/synth/traffic.js'),
+        import('../logs/synth/synth.js'),
+        import('../logs/formats/flow-format.js'),
+      ]);
+      let format = ff.DEFAULT_FORMAT;
+      if (o.format !== undefined) {
+        const got = ff.parseFieldList(o.format);
+        if (!got.ok)
+          throw new UsageError(
+            `--format ${JSON.stringify(o.format)}: ${got.message} (column ${got.column}).`,
+          );
+        format = new ff.FlowFormat(got.names, 'fields');
+      }
+      const text = await guard(L, undefined, async () => {
+        const flows = synthesize(net, loadTraffic(o.traffic));
+        return formatRecords(
+          net,
+          flows.flatMap((f) => f.records),
+          format,
+          o.header !== false,
+        );
+      });
+      if (o.out !== undefined) {
+        const { writeFileSync } = await import('node:fs');
+        writeFileSync(o.out, text);
+      } else process.stdout.write(text);
+    });
+}
+
+/** The snapshot, with the networks of an --onprem file (replacing inferred ones). */
+async function loadNetwork(snapshot: string, onprem: string | undefined) {
+  const { loadSnapshot } = await import('../ingest/snapshot.js');
+  const net = await loadSnapshot(snapshot);
+  if (onprem === undefined) return net;
+  const [{ loadOnPremFile }, { Network }] = await Promise.all([
+    import('../ingest/onprem-file.js'),
+    import('../model/index.js'),
+  ]);
+  return new Network({ ...net.data, onPremNetworks: loadOnPremFile(onprem) });
 }

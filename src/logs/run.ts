@@ -74,7 +74,7 @@ export interface RunOutcome<T> {
   readonly strictFailure?: MalformedSample;
 }
 
-function fieldsFormat(flags: ReadFlags): FlowFormat | undefined {
+export function fieldsFormat(flags: ReadFlags): FlowFormat | undefined {
   if (flags.fields === undefined) return undefined;
   if (flags.type && flags.type !== 'vpc')
     throw new LogInputError(
@@ -90,7 +90,7 @@ function fieldsFormat(flags: ReadFlags): FlowFormat | undefined {
   return new FlowFormat(got.names, 'fields');
 }
 
-function readJson(res: ReadResult, type: LogType): ReadJson {
+export function readJson(res: ReadResult, type: LogType): ReadJson {
   const acc: Accounting = res.acc;
   return {
     type,
@@ -104,7 +104,7 @@ function readJson(res: ReadResult, type: LogType): ReadJson {
   };
 }
 
-function outcome<T>(json: T, res: ReadResult): RunOutcome<T> {
+export function outcome<T>(json: T, res: ReadResult): RunOutcome<T> {
   if (res.fatal) throw res.fatal;
   return res.acc.strictFailure ? { json, strictFailure: res.acc.strictFailure } : { json };
 }
@@ -170,7 +170,7 @@ function flowJson(base: ReadJson, flow: FlowSummary): FlowSummaryJson {
   };
 }
 
-function isoSeconds(t: number): string {
+export function isoSeconds(t: number): string {
   const d = new Date(t * 1000);
   return Number.isNaN(d.getTime()) ? String(t) : d.toISOString().replace('.000Z', 'Z');
 }
