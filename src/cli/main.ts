@@ -14,6 +14,7 @@ import { Network } from '../model/index.js';
 import { registerDoctorCommand } from './doctor-command.js';
 import { EXIT, UsageError } from './exit.js';
 import { inspect, renderInspect } from './inspect-command.js';
+import { registerLintCommand } from './lint-command.js';
 import { registerLogsCommand } from './logs-command.js';
 import { exitCodeOf, printTrace, runTrace } from './trace-command.js';
 
@@ -137,6 +138,7 @@ export function buildProgram(): Command {
       }
     });
   registerLogsCommand(program);
+  registerLintCommand(program);
   registerDoctorCommand(program);
   return program;
 }
