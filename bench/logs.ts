@@ -2,8 +2,9 @@
  * `npm run bench:logs`: generates (once; cached under .vpcsim-bench/) a realistic VPC flow log of
  * 2,000,000 records (VPCSIM_BENCH_RECORDS to change), plain and gzip, then measures in one run:
  * `vpcsim logs summary --json` on each (wall time including Node start-up, records/s, peak RSS), and
- * as the baseline mawk computing top sources by bytes and rejected records per port on the same
- * plain file (skipped, with a note, when mawk is not installed). Prints numbers; asserts nothing.
+ * as baselines computing top sources by bytes and rejected records per port on the same plain file:
+ * mawk, and DuckDB's read_csv with explicit column types and its default threads (each skipped, with
+ * a note, when not installed). Prints numbers; asserts nothing.
  */
 import { spawnSync } from 'node:child_process';
 import {
@@ -44,6 +45,55 @@ async function child(file: string): Promise<void> {
   process.stderr.write(`${JSON.stringify({ code, ms, maxRssMb: process.resourceUsage().maxRSS / 1024 })}\n`);
 }
 
+// The same two answers as the mawk script, in DuckDB with explicit column types (account ids stay
+// text) and its default threads; '-' is NULL (NODATA/SKIPDATA rows).
+const DUCKDB_COLUMNS = {
+  version: 'INTEGER',
+  'account-id': 'VARCHAR',
+  'interface-id': 'VARCHAR',
+  srcaddr: 'VARCHAR',
+  dstaddr: 'VARCHAR',
+  srcport: 'INTEGER',
+  dstport: 'INTEGER',
+  protocol: 'INTEGER',
+  packets: 'BIGINT',
+  bytes: 'BIGINT',
+  start: 'BIGINT',
+  end: 'BIGINT',
+  action: 'VARCHAR',
+  'log-status': 'VARCHAR',
+};
+
+async function duckdbChild(file: string): Promise<void> {
+  const { DuckDBInstance } = await import('@duckdb/node-api');
+  const t0 = performance.now();
+  const db = await DuckDBInstance.create(':memory:');
+  const c = await db.connect();
+  const cols = Object.entries(DUCKDB_COLUMNS)
+    .map(([k, v]) => `'${k}': '${v}'`)
+    .join(', ');
+  await c.run(
+    `CREATE VIEW flows AS SELECT * FROM read_csv('${file.replaceAll("'", "''")}', delim=' ', header=true, nullstr='-', auto_detect=false, columns={${cols}})`,
+  );
+  await c.runAndReadAll(
+    `SELECT srcaddr, sum(bytes) b FROM flows WHERE "log-status" = 'OK' GROUP BY srcaddr ORDER BY b DESC LIMIT 10`,
+  );
+  await c.runAndReadAll(
+    `SELECT protocol, dstport, count(*) n FROM flows WHERE action = 'REJECT' GROUP BY 1, 2 ORDER BY n DESC LIMIT 10`,
+  );
+  const ms = performance.now() - t0;
+  process.stderr.write(`${JSON.stringify({ ms, maxRssMb: process.resourceUsage().maxRSS / 1024 })}\n`);
+}
+
+async function hasDuckdb(): Promise<boolean> {
+  try {
+    await import('@duckdb/node-api');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function has(cmd: string): boolean {
   return spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
 }
@@ -65,6 +115,7 @@ function measure(cmd: string, args: string[]): { ms: number; maxRssMb?: number; 
 async function main(): Promise<void> {
   const self = fileURLToPath(import.meta.url);
   if (process.argv[2] === '--child') return child(process.argv[3]!);
+  if (process.argv[2] === '--duckdb') return duckdbChild(process.argv[3]!);
   const records = Number(process.env.VPCSIM_BENCH_RECORDS ?? 2_000_000);
   const dir = fileURLToPath(new URL('../../.vpcsim-bench/', import.meta.url));
   mkdirSync(dir, { recursive: true });
@@ -119,6 +170,33 @@ async function main(): Promise<void> {
     );
   } else {
     lines.push('mawk is not installed (apt-get install mawk): baseline skipped.');
+  }
+  if (await hasDuckdb()) {
+    const run = () => {
+      const t0 = performance.now();
+      const r = spawnSync(process.execPath, [self, '--duckdb', plain], {
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
+      const wall = performance.now() - t0;
+      const last = r.stderr.toString().trim().split('\n').at(-1) ?? '';
+      return {
+        wall,
+        stats: last.startsWith('{') ? (JSON.parse(last) as { maxRssMb: number }) : undefined,
+        err: last,
+      };
+    };
+    run();
+    const d = run();
+    if (d.stats) {
+      lines.push(
+        `DuckDB read_csv (same two answers, explicit types, default threads), plain: ${(d.wall / 1000).toFixed(2)} s wall (${rate(d.wall)}), peak RSS ${d.stats.maxRssMb.toFixed(0)} MB`,
+      );
+      lines.push(
+        `summary vs DuckDB, plain text: ${(d.wall / sp.wall).toFixed(2)}x DuckDB's records/s (target > 1x)`,
+      );
+    } else lines.push(`DuckDB baseline failed: ${d.err}`);
+  } else {
+    lines.push('@duckdb/node-api is not installed (optional dependency): DuckDB baseline skipped.');
   }
   process.stdout.write(`${lines.join('\n')}\n`);
 }
