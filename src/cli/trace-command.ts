@@ -30,6 +30,8 @@ export function resolveErrorText(e: ResolveError): string {
       return `${flag} ${JSON.stringify(e.value)} can only be a destination.`;
     case 'MIXED_FAMILIES':
       return `${JSON.stringify(e.value)} mixes IPv4 and IPv6: a packet has one address family; give two addresses of the same family (or names with --ipv6).`;
+    case 'UNASSOCIATED_ADDRESS':
+      return `${flag} ${JSON.stringify(e.value)} is Elastic IP ${e.candidates[0]}, which is associated with no network interface: nothing receives traffic sent to it and nothing sends from it; associate it first, or trace to the instance by id.`;
     case 'NO_ADDRESS':
       return `${flag} ${JSON.stringify(e.value)} has no address of the family this flow needs (or its prefix list entries are not in the snapshot).`;
   }

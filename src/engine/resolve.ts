@@ -36,7 +36,8 @@ export class ResolveError extends Error {
       | 'AMBIGUOUS_ENDPOINT'
       | 'BAD_ENDPOINT'
       | 'NO_ADDRESS'
-      | 'MIXED_FAMILIES',
+      | 'MIXED_FAMILIES'
+      | 'UNASSOCIATED_ADDRESS',
     readonly value: string,
     readonly role: 'source' | 'destination',
     readonly candidates: readonly string[] = [],
@@ -126,6 +127,12 @@ function resolveIp(net: Network, ip: Ip, role: 'source' | 'destination', text: s
         return { kind: 'interface', eni: pub.eni, instance: instanceOf(net, pub.eni), ip: pub.ip };
       return { kind: 'public-address', ip, owner: pub.eni };
     }
+    // An Elastic IP allocated to the account but associated with nothing: AWS delivers nothing
+    // addressed to it and nothing can be sent from it; it is not some host on the internet.
+    const idle = net.data.elasticIps.find(
+      (e) => e.publicIp.value === ip.value && !e.networkInterfaceId && !e.instanceId && !e.associationId,
+    );
+    if (idle) throw new ResolveError('UNASSOCIATED_ADDRESS', text, role, [idle.allocationId ?? formatIp(ip)]);
   }
   const onprem = net.onPremNetworkOf(ip);
   if (onprem) return { kind: 'onprem', ip, network: onprem };

@@ -7,6 +7,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ResolveError } from '../../src/engine/resolve.js';
 import { loadSnapshot } from '../../src/ingest/index.js';
 import { blockerSummary, examplePath, expectVerdict, ids, loadExample, run, tcp } from '../helpers.js';
 
@@ -603,5 +604,44 @@ describe('variants of examples/nat-instance', () => {
         'EIGW_IPV4_NOT_SUPPORTED',
       ]);
     });
+  });
+});
+
+describe('an Elastic IP associated with nothing', () => {
+  it('is not an internet host: naming it is an error that says so, as destination and as source', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vpcsim-variant-'));
+    cpSync(examplePath('nat-instance'), dir, { recursive: true });
+    const file = join(dir, 'Addresses.json');
+    const doc = JSON.parse(readFileSync(file, 'utf8')) as { Addresses: unknown[] };
+    doc.Addresses.push({
+      PublicIp: '198.51.100.77',
+      AllocationId: 'eipalloc-0123456789abcdef0',
+      Domain: 'vpc',
+    });
+    writeFileSync(file, JSON.stringify(doc));
+    const net = await loadSnapshot(dir);
+    rmSync(dir, { recursive: true, force: true });
+    for (const [from, to, role] of [
+      ['web-1', '198.51.100.77', 'destination'],
+      ['198.51.100.77', 'web-1', 'source'],
+    ] as const) {
+      let err: unknown;
+      try {
+        run(net, tcp(from, to, 443));
+      } catch (e) {
+        err = e;
+      }
+      expect(err).toBeInstanceOf(ResolveError);
+      expect(err).toMatchObject({
+        code: 'UNASSOCIATED_ADDRESS',
+        role,
+        candidates: ['eipalloc-0123456789abcdef0'],
+      });
+    }
+    // The associated Elastic IP of the NAT instance still resolves to its interface.
+    expectVerdict(
+      run(net, tcp('internet', '203.0.113.20', 22)),
+      run(net, tcp('internet', 'nat-1', 22)).verdict,
+    );
   });
 });
