@@ -36,6 +36,43 @@ describe('the --onprem file', () => {
     expect(parseOnPrem(json, 'onprem.json')[0]!.name).toBe('dc');
   });
 
+  it('keeps the router block, only the keys the file states', () => {
+    const full = `networks:
+  - name: dc
+    prefixes: [172.16.0.0/16]
+    virtualInterfaces: [dxvif-fgx3m9d2]
+    router:
+      optic: 100GBASE-LR4
+      fibre: single-mode
+      speed: 100G
+      duplex: full
+      autoNegotiation: false
+      vlan8021q: true
+      bgpMd5: true
+      bfd: false
+  - name: branch
+    prefixes: [10.9.0.0/16]
+`;
+    const [dc, branch] = parseOnPrem(full, 'onprem.yaml');
+    expect(dc!.router).toEqual({
+      optic: '100GBASE-LR4',
+      fibre: 'single-mode',
+      speed: '100G',
+      duplex: 'full',
+      autoNegotiation: false,
+      vlan8021q: true,
+      bgpMd5: true,
+      bfd: false,
+    });
+    expect(validate(parse(full))).toBe(true);
+    expect(branch!.router).toBeUndefined();
+    expect(validate(parse('networks: [{name: dc, prefixes: [], router: {speed: 10Gbps}}]'))).toBe(false);
+    expect(parseOnPrem(GOOD, 'onprem.yaml')[0]!.router).toEqual({
+      optic: '10GBASE-LR',
+      autoNegotiation: false,
+    });
+  });
+
   it.each([
     [
       'networks:\n  - name: dc\n    prefixes: [203.0.113.0/33]\n',
@@ -49,6 +86,31 @@ describe('the --onprem file', () => {
       /ids starting with vpn-.*"cgw-1"/,
     ],
     ['networks:\n  - name: dc\n    prefixes: [10.0.0.0/8]\n    router: { optic: SFP }\n', 4, /optic.*"SFP"/],
+    [
+      'networks:\n  - name: dc\n    prefixes: [10.0.0.0/8]\n    router:\n      speed: 10Gbps\n',
+      5,
+      /`speed` must be one of 1G, 10G, 100G, 400G: "10Gbps"/,
+    ],
+    [
+      'networks:\n  - name: dc\n    prefixes: [10.0.0.0/8]\n    router:\n      fibre: copper\n',
+      5,
+      /`fibre` must be one of single-mode, multi-mode: "copper"/,
+    ],
+    [
+      'networks:\n  - name: dc\n    prefixes: [10.0.0.0/8]\n    router:\n      bgpMd5: "yes"\n',
+      5,
+      /`bgpMd5` must be true or false: "yes"/,
+    ],
+    [
+      'networks:\n  - name: dc\n    prefixes: [10.0.0.0/8]\n    router: [bfd]\n',
+      4,
+      /`router` must be a mapping/,
+    ],
+    [
+      'networks:\n  - name: dc\n    prefixes: [10.0.0.0/8]\n    router: { mtu: 9001 }\n',
+      4,
+      /unknown router key.*"mtu"/,
+    ],
     ['networks:\n  - name: dc\n', 2, /`prefixes` is required/],
     [
       'networks:\n  - name: a\n    prefixes: []\n  - name: a\n    prefixes: []\n',

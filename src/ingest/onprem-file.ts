@@ -6,7 +6,14 @@
  */
 import { readFileSync } from 'node:fs';
 import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
-import type { OnPremNetwork } from '../model/index.js';
+import {
+  type OnPremNetwork,
+  type OnPremRouterPort,
+  ROUTER_DUPLEXES,
+  ROUTER_FIBRES,
+  ROUTER_OPTICS,
+  ROUTER_SPEEDS,
+} from '../model/index.js';
 import { type Cidr, parseCidr } from '../net/index.js';
 import { InputError } from './errors.js';
 
@@ -31,18 +38,12 @@ const ROUTER_KEYS = new Set([
   'bgpMd5',
   'bfd',
 ]);
-const OPTICS = new Set(['1000BASE-LX', '10GBASE-LR', '100GBASE-LR4', '400GBASE-LR4']);
-
-export interface OnPremRouterPort {
-  readonly optic?: string;
-  readonly fibre?: string;
-  readonly speed?: string;
-  readonly duplex?: string;
-  readonly autoNegotiation?: boolean;
-  readonly vlan8021q?: boolean;
-  readonly bgpMd5?: boolean;
-  readonly bfd?: boolean;
-}
+const ROUTER_ENUMS: Readonly<Record<string, readonly string[]>> = {
+  optic: ROUTER_OPTICS,
+  fibre: ROUTER_FIBRES,
+  speed: ROUTER_SPEEDS,
+  duplex: ROUTER_DUPLEXES,
+};
 
 export function loadOnPremFile(file: string): OnPremNetwork[] {
   let text: string;
@@ -140,18 +141,25 @@ export function parseOnPrem(text: string, file: string): OnPremNetwork[] {
     const internetNode = item.get('internet', true);
     if (internetNode !== undefined && !(isScalar(internetNode) && typeof internetNode.value === 'boolean'))
       fail(internetNode as Node, '`internet` must be true or false');
-    const router = item.get('router', true);
-    if (router !== undefined) {
-      if (!isMap(router)) fail(router as Node, '`router` must be a mapping');
-      else
-        for (const pair of router.items) {
-          const key = isScalar(pair.key) ? String(pair.key.value) : '';
-          if (!ROUTER_KEYS.has(key))
-            fail(pair.key as Node, `unknown router key (known: ${[...ROUTER_KEYS].join(', ')})`, key);
-          const v = isScalar(pair.value) ? pair.value.value : undefined;
-          if (key === 'optic' && (typeof v !== 'string' || !OPTICS.has(v)))
-            fail(pair.value as Node, `\`optic\` must be one of ${[...OPTICS].join(', ')}`, v);
-        }
+    const routerNode = item.get('router', true);
+    let router: OnPremRouterPort | undefined;
+    if (routerNode !== undefined) {
+      if (!isMap(routerNode)) return fail(routerNode as Node, '`router` must be a mapping');
+      const port: Record<string, string | boolean> = {};
+      for (const pair of routerNode.items) {
+        const key = isScalar(pair.key) ? String(pair.key.value) : '';
+        if (!ROUTER_KEYS.has(key))
+          fail(pair.key as Node, `unknown router key (known: ${[...ROUTER_KEYS].join(', ')})`, key);
+        const v = isScalar(pair.value) ? pair.value.value : undefined;
+        const allowed = ROUTER_ENUMS[key];
+        if (allowed) {
+          if (typeof v !== 'string' || !allowed.includes(v))
+            fail((pair.value ?? pair.key) as Node, `\`${key}\` must be one of ${allowed.join(', ')}`, v);
+        } else if (typeof v !== 'boolean')
+          fail((pair.value ?? pair.key) as Node, `\`${key}\` must be true or false`, v);
+        port[key] = v as string | boolean;
+      }
+      router = port as OnPremRouterPort;
     }
     return {
       name,
@@ -162,6 +170,7 @@ export function parseOnPrem(text: string, file: string): OnPremNetwork[] {
       virtualInterfaceIds: idList('virtualInterfaces', 'dxvif-'),
       bgpAsn,
       internet: isScalar(internetNode) ? internetNode.value === true : false,
+      ...(router ? { router } : {}),
       source: { kind: 'file', file },
     } satisfies OnPremNetwork;
   });

@@ -12,6 +12,7 @@ const AREAS: Readonly<Record<string, string>> = {
   VPN: 'Site-to-Site VPN',
   DX: 'Direct Connect',
   NET: 'Address plan',
+  FL: 'Flow logs',
   LINT: 'vpcsim itself',
 };
 
@@ -83,10 +84,10 @@ export function rulesDoc(): string {
   out.push(
     '## Not checked yet',
     '',
-    '- VPC traffic not covered by flow logs: the snapshot loader does not read `describe-flow-logs` yet.',
-    '- Direct Connect router-port requirements (optic and fibre per speed, auto-negotiation, 802.1Q, BGP MD5,',
-    '  BFD): the `router` block of the `--onprem` file is validated but not yet kept in the model.',
-    '- Route tables of subnets that talk to on-premises through a transit gateway (VPN004 covers virtual private gateways).',
+    '- Direct Connect router-port settings the `router` block of the `--onprem` file does not state (DX005-DX009',
+    '  check only what it states; the port speed is not taken from the connection bandwidth).',
+    '- Route tables of subnets that reach on-premises through a Direct Connect gateway attached to a transit gateway',
+    '  (VPN004 covers virtual private gateways and transit gateways with VPN attachments).',
     '',
   );
   return `${out.join('\n').trimEnd()}\n`;

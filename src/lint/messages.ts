@@ -97,7 +97,9 @@ const MESSAGES: Readonly<Record<string, Template>> = {
   VPN003: (d) =>
     `VPN ${s(d.vpn)} has ${(d.down as readonly string[]).length} of ${s(d.total)} tunnels down (${list(d.down)})${d.noneUp ? ': no tunnel is up' : ': no redundancy left'}.`,
   VPN004: (d) =>
-    `Route table ${s(d.table)} (subnets ${list(d.subnets)}) neither propagates ${s(d.vgw)} nor routes ${list(d.prefixes)} to it, though the subnets' security groups name those on-premises prefixes.`,
+    d.tgw !== undefined
+      ? `Route table ${s(d.table)} (subnets ${list(d.subnets)}) has no route for ${list(d.prefixes)} to transit gateway ${s(d.tgw)}, which reaches them over VPN ${list(d.vpns)}, though the subnets' security groups name those on-premises prefixes.`
+      : `Route table ${s(d.table)} (subnets ${list(d.subnets)}) neither propagates ${s(d.vgw)} nor routes ${list(d.prefixes)} to it, though the subnets' security groups name those on-premises prefixes.`,
   DX001: (d) =>
     `On-premises network ${s(d.network)} (${s(d.file)}) advertises ${s(d.count)} ${s(d.family)} prefixes over private virtual interface ${s(d.vif)}; AWS accepts at most ${s(d.limit)} and drops the BGP session.`,
   DX002: (d) =>
@@ -106,7 +108,37 @@ const MESSAGES: Readonly<Record<string, Template>> = {
     `Virtual interfaces ${s(d.vif)} and ${s(d.other)} both use VLAN ${s(d.vlan)} on connection ${s(d.connection)}.`,
   DX004: (d) =>
     `${cap(s(d.type))} virtual interface ${s(d.vif)} has MTU ${s(d.mtu)}; supported: ${list(d.allowed)}.`,
+  DX005: (d) =>
+    `On-premises network ${s(d.network)} (${s(d.file)}): the Direct Connect router port uses ${
+      d.setting === 'fibre' ? `${s(d.stated)} fibre` : `a ${s(d.stated)} transceiver at ${s(d.speed)}`
+    }; AWS requires ${d.setting === 'fibre' ? 'single-mode fibre' : `${s(d.required)} on single-mode fibre`}.`,
+  DX006: (d) =>
+    d.setting === 'duplex'
+      ? `On-premises network ${s(d.network)} (${s(d.file)}): the Direct Connect router port runs half duplex; AWS requires full duplex set manually.`
+      : `On-premises network ${s(d.network)} (${s(d.file)}): the Direct Connect router port has auto-negotiation enabled (speed ${s(d.speed)}); ${
+          d.speed === '1G'
+            ? 'on 1 Gbps ports whether it must be on or off depends on the AWS device'
+            : d.speed === 'not stated'
+              ? 'AWS requires it disabled on ports faster than 1 Gbps'
+              : 'AWS requires it disabled, with speed and full duplex set manually'
+        }.`,
+  DX007: (d) =>
+    `On-premises network ${s(d.network)} (${s(d.file)}): 802.1Q VLAN encapsulation is not enabled towards Direct Connect; virtual interfaces ${list(d.vifs) || '(none listed)'} cannot come up.`,
+  DX008: (d) =>
+    `On-premises network ${s(d.network)} (${s(d.file)}): BGP over Direct Connect runs without MD5 authentication (virtual interfaces ${list(d.vifs) || '(none listed)'}).`,
+  DX009: (d) =>
+    `On-premises network ${s(d.network)} (${s(d.file)}): BFD is not configured; AWS's asynchronous BFD takes effect only once the router configures it, so failover waits for the BGP hold timer.`,
   NET001: (d) => `VPC ${s(d.vpc)} overlaps ${s(d.other)} on ${list(d.prefixes)}.`,
+  FL001: (d) =>
+    `VPC ${s(d.vpc)} has no active flow log${
+      (d.inactive as readonly string[]).length ? ` (its flow logs: ${list(d.inactive)})` : ''
+    }: ${s(d.interfaces)} interface(s) in ${(d.subnets as readonly string[]).length > 1 ? 'subnets' : 'subnet'} ${list(d.subnets)} are covered by no subnet or interface flow log, so their traffic is not recorded.`,
+  FL002: (d) =>
+    `Flow log ${s(d.flowLog)} on ${s(d.resource)} records accepted traffic only, and no flow log on ${list(d.scopes)} records rejected traffic: refused connections leave no trace.`,
+  FL003: (d) =>
+    `Flow log ${s(d.flowLog)} on ${s(d.resource)} fails to deliver its records${d.destination ? ` to ${s(d.destination)}` : ''}${
+      d.error ? ` (${s(d.error)})` : ''
+    }: the traffic it captures is not recorded.`,
 };
 
 const RAISED: Readonly<Record<string, Template>> = {

@@ -3,10 +3,18 @@ import { DX001 } from './rules/dx/DX001.js';
 import { DX002 } from './rules/dx/DX002.js';
 import { DX003 } from './rules/dx/DX003.js';
 import { DX004 } from './rules/dx/DX004.js';
+import { DX005 } from './rules/dx/DX005.js';
+import { DX006 } from './rules/dx/DX006.js';
+import { DX007 } from './rules/dx/DX007.js';
+import { DX008 } from './rules/dx/DX008.js';
+import { DX009 } from './rules/dx/DX009.js';
 import { EC2001 } from './rules/ec2/EC2001.js';
 import { EC2002 } from './rules/ec2/EC2002.js';
 import { EP001 } from './rules/ep/EP001.js';
 import { EP002 } from './rules/ep/EP002.js';
+import { FL001 } from './rules/fl/FL001.js';
+import { FL002 } from './rules/fl/FL002.js';
+import { FL003 } from './rules/fl/FL003.js';
 import { NACL001 } from './rules/nacl/NACL001.js';
 import { NACL002 } from './rules/nacl/NACL002.js';
 import { NACL003 } from './rules/nacl/NACL003.js';
@@ -71,7 +79,15 @@ export const RULES: readonly Rule[] = [
   DX002,
   DX003,
   DX004,
+  DX005,
+  DX006,
+  DX007,
+  DX008,
+  DX009,
   NET001,
+  FL001,
+  FL002,
+  FL003,
 ];
 
 export function ruleMeta(id: string): RuleMeta | undefined {

@@ -41,7 +41,8 @@ export type ResourceKind =
   | 'DirectConnectLags'
   | 'VirtualInterfaces'
   | 'DirectConnectGateways'
-  | 'DirectConnectGatewayAssociations';
+  | 'DirectConnectGatewayAssociations'
+  | 'FlowLogs';
 
 export function nameOf(tags: Tags): string | undefined {
   return tags.Name;

@@ -3,6 +3,7 @@ export * from './diagnostic.js';
 export * from './direct-connect.js';
 export * from './egress-only-internet-gateway.js';
 export * from './elastic-ip.js';
+export * from './flow-log.js';
 export * from './hybrid.js';
 export * from './instance.js';
 export * from './internet-gateway.js';

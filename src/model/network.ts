@@ -15,6 +15,7 @@ import type {
 } from './direct-connect.js';
 import type { EgressOnlyInternetGateway } from './egress-only-internet-gateway.js';
 import type { ElasticIp } from './elastic-ip.js';
+import type { FlowLog } from './flow-log.js';
 import type { HybridResource } from './hybrid.js';
 import type { Instance } from './instance.js';
 import { type InternetGateway, isAttachedTo } from './internet-gateway.js';
@@ -65,10 +66,14 @@ export interface NetworkData {
   readonly virtualInterfaces?: readonly VirtualInterface[];
   readonly directConnectGateways?: readonly DirectConnectGateway[];
   readonly directConnectGatewayAssociations?: readonly DirectConnectGatewayAssociation[];
+  /** describe-flow-logs; whether the snapshot held that file at all is `present.has('FlowLogs')`. */
+  readonly flowLogs?: readonly FlowLog[];
   /** On-premises networks from the --onprem file (inferred ones are computed by `Network`). */
   readonly onPremNetworks?: readonly OnPremNetwork[];
   /** Resource kinds for which the snapshot held a describe-* file (even an empty one). */
   readonly present: ReadonlySet<ResourceKind>;
+  /** Per present kind, the captures (region/account) whose files held it; absent: every capture. */
+  readonly presentIn?: ReadonlyMap<ResourceKind, readonly Origin[]>;
   readonly warnings: readonly LoadWarning[];
   readonly files: readonly Origin[];
 }
@@ -115,6 +120,7 @@ export class Network {
   readonly dxLags: ReadonlyMap<string, DxLag>;
   readonly directConnectGateways: ReadonlyMap<string, DirectConnectGateway>;
   readonly directConnectGatewayAssociations: readonly DirectConnectGatewayAssociation[];
+  readonly flowLogs: ReadonlyMap<string, FlowLog>;
   /** On-premises networks: from the --onprem file when given, else inferred (see `onprem.ts`). */
   readonly onPremNetworks: readonly OnPremNetwork[];
 
@@ -129,6 +135,7 @@ export class Network {
   private readonly enisByInstance = new Map<string, NetworkInterface[]>();
   private readonly natGatewayByEni = new Map<string, NatGateway>();
   private readonly endpointByEni = new Map<string, VpcEndpoint>();
+  private readonly flowLogsByResource = new Map<string, FlowLog[]>();
   private readonly prefixOwners: NetworkInterface[] = [];
 
   constructor(data: NetworkData) {
@@ -167,6 +174,7 @@ export class Network {
     this.dxLags = byId(data.dxLags ?? [], (l) => l.lagId);
     this.directConnectGateways = byId(data.directConnectGateways ?? [], (g) => g.directConnectGatewayId);
     this.directConnectGatewayAssociations = data.directConnectGatewayAssociations ?? [];
+    this.flowLogs = byId(data.flowLogs ?? [], (f) => f.flowLogId);
     this.onPremNetworks = data.onPremNetworks ?? inferOnPremNetworks(data);
 
     for (const s of data.subnets) {
@@ -204,6 +212,7 @@ export class Network {
     for (const ep of data.vpcEndpoints) {
       for (const id of ep.networkInterfaceIds) this.endpointByEni.set(id, ep);
     }
+    for (const f of this.flowLogs.values()) push(this.flowLogsByResource, f.resourceId, f);
   }
 
   private addPrivate(eni: NetworkInterface, ip: Ip): void {
@@ -215,6 +224,24 @@ export class Network {
 
   has(kind: ResourceKind): boolean {
     return this.data.present.has(kind);
+  }
+
+  /**
+   * Was a file of this kind read for the capture (region and account) a resource came from? A
+   * multi-account snapshot may hold describe-flow-logs for one account only. Unknown region or
+   * account on either side counts as the same capture.
+   */
+  hasFor(kind: ResourceKind, origin: Origin): boolean {
+    if (!this.has(kind)) return false;
+    const list = this.data.presentIn?.get(kind);
+    return (
+      list === undefined ||
+      list.some(
+        (o) =>
+          (!o.region || !origin.region || o.region === origin.region) &&
+          (!o.accountId || !origin.accountId || o.accountId === origin.accountId),
+      )
+    );
   }
 
   /** The route table that routes a subnet's traffic: its explicit association, else the VPC's main table. */
@@ -277,6 +304,11 @@ export class Network {
 
   endpointOfInterface(eniId: string): VpcEndpoint | undefined {
     return this.endpointByEni.get(eniId);
+  }
+
+  /** The flow logs capturing one resource (VPC, subnet, interface, transit gateway or attachment). */
+  flowLogsOf(resourceId: string): readonly FlowLog[] {
+    return this.flowLogsByResource.get(resourceId) ?? [];
   }
 
   /** The subnet of a VPC whose CIDR (IPv4 or IPv6) contains this address. */

@@ -6,6 +6,33 @@
 import { type Cidr, formatCidr } from '../net/index.js';
 import type { NetworkData } from './network.js';
 
+/** Transceivers AWS Direct Connect ports accept (the `optic` of a router block). */
+export const ROUTER_OPTICS = ['1000BASE-LX', '10GBASE-LR', '100GBASE-LR4', '400GBASE-LR4'] as const;
+export type RouterOptic = (typeof ROUTER_OPTICS)[number];
+/** Port speeds of a dedicated Direct Connect connection. */
+export const ROUTER_SPEEDS = ['1G', '10G', '100G', '400G'] as const;
+export type RouterSpeed = (typeof ROUTER_SPEEDS)[number];
+export const ROUTER_FIBRES = ['single-mode', 'multi-mode'] as const;
+export type RouterFibre = (typeof ROUTER_FIBRES)[number];
+export const ROUTER_DUPLEXES = ['full', 'half'] as const;
+export type RouterDuplex = (typeof ROUTER_DUPLEXES)[number];
+
+/**
+ * The customer router port facing Direct Connect, as the --onprem file states it (`router`).
+ * Every field is optional: what the file does not state is unknown, not a default.
+ */
+export interface OnPremRouterPort {
+  readonly optic?: RouterOptic | undefined;
+  readonly fibre?: RouterFibre | undefined;
+  readonly speed?: RouterSpeed | undefined;
+  readonly duplex?: RouterDuplex | undefined;
+  readonly autoNegotiation?: boolean | undefined;
+  /** 802.1Q VLAN encapsulation on the port and every device up to the AWS port. */
+  readonly vlan8021q?: boolean | undefined;
+  readonly bgpMd5?: boolean | undefined;
+  readonly bfd?: boolean | undefined;
+}
+
 export interface OnPremNetwork {
   readonly name: string;
   /** Address blocks that live there. */
@@ -18,6 +45,8 @@ export interface OnPremNetwork {
   readonly bgpAsn?: number | undefined;
   /** The network reaches the internet directly (not through AWS). */
   readonly internet: boolean;
+  /** The customer router port facing Direct Connect (file only; absent when not stated). */
+  readonly router?: OnPremRouterPort | undefined;
   /** Where it came from: the user's file (with its path) or inference. */
   readonly source:
     | { readonly kind: 'file'; readonly file: string }

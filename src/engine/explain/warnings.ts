@@ -14,7 +14,7 @@ export function warningMessage(w: LoadWarning): string {
     case 'UNKNOWN_FIELD':
       return `unknown field${field}${value}: ignored${detail}`;
     case 'BAD_VALUE':
-      return `bad value in${id}${field}${value}: item skipped${detail}`;
+      return `bad value in${id}${field}${value}: ${w.skipped ? 'item skipped' : 'value ignored'}${detail}`;
     case 'NON_CANONICAL_CIDR':
       return `CIDR with host bits set in${id}${field}${value}: used as its network address${detail}`;
     case 'DUPLICATE_RESOURCE':

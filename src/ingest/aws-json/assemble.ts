@@ -13,6 +13,7 @@ import type {
   DxLag,
   EgressOnlyInternetGateway,
   ElasticIp,
+  FlowLog,
   HybridResource,
   Instance,
   InternetGateway,
@@ -97,6 +98,7 @@ export class Accumulator {
   readonly natGateways = new Keyed<NatGateway>(this, (n) => n.natGatewayId);
   readonly vpcEndpoints = new Keyed<VpcEndpoint>(this, (e) => e.vpcEndpointId);
   readonly vpcPeeringConnections = new Keyed<VpcPeeringConnection>(this, (p) => p.vpcPeeringConnectionId);
+  readonly flowLogs = new Keyed<FlowLog>(this, (f) => f.flowLogId);
   readonly elasticIps = new Keyed<ElasticIp>(this, (e) => e.allocationId ?? `${e.publicIp.value}`);
 
   /** Prefix lists: a describe-prefix-lists record (with CIDRs) replaces a managed-list record without them. */

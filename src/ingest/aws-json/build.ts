@@ -80,7 +80,9 @@ export function buildNetworkData(documents: Iterable<SnapshotDocument>): Network
     virtualInterfaces: acc.virtualInterfaces.values(),
     directConnectGateways: acc.directConnectGateways.values(),
     directConnectGatewayAssociations: acc.directConnectGatewayAssociations,
+    flowLogs: acc.flowLogs.values(),
     present: acc.present,
+    presentIn: acc.kindFiles,
     warnings: acc.warnings,
     files: [...acc.files.values()],
   };

@@ -15,6 +15,7 @@ import {
   readVirtualInterfaces,
 } from './direct-connect.js';
 import { readEgressOnlyInternetGateways } from './egress-only-internet-gateways.js';
+import { readFlowLogs } from './flow-logs.js';
 import { readRawTgwTableOutput } from './hybrid-typed.js';
 import { readInstanceStatuses } from './instance-statuses.js';
 import { readInternetGateways } from './internet-gateways.js';
@@ -167,6 +168,10 @@ export const KEY_READERS: ReadonlyMap<string, KeyReader> = new Map<string, KeyRe
     { kind: 'Addresses', read: (items, ctx, acc) => acc.elasticIps.add(readAddresses(items, ctx), ctx) },
   ],
   [
+    'FlowLogs',
+    { kind: 'FlowLogs', read: (items, ctx, acc) => acc.flowLogs.add(readFlowLogs(items, ctx), ctx) },
+  ],
+  [
     'connections',
     {
       kind: 'DirectConnectConnections',
@@ -218,6 +223,7 @@ export const KEY_READERS: ReadonlyMap<string, KeyReader> = new Map<string, KeyRe
                 code: 'BAD_VALUE',
                 file: ctx.file,
                 field: key,
+                skipped: true,
                 detail:
                   'name the transit gateway route table: put its tgw-rtb-… id in the file name, or "TransitGatewayRouteTableId" beside the list',
               });
@@ -259,7 +265,6 @@ export const UNSUPPORTED_KEYS: ReadonlySet<string> = new Set([
   'DhcpOptions',
   'DomainNames',
   'DomainStatusList',
-  'FlowLogs',
   'Functions',
   'Hosts',
   'Images',

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { CustomerGateway, VpnConnection } from '../../../model/index.js';
-import { check, example, summary } from '../../test-helpers.js';
+import type {
+  CustomerGateway,
+  NetworkData,
+  TransitGatewayAttachment,
+  VpnConnection,
+} from '../../../model/index.js';
+import { mustParseCidr } from '../../../net/index.js';
+import { messageOf } from '../../messages.js';
+import { check, example, patch, summary } from '../../test-helpers.js';
 
 const ONE_DOWN = 'vpn-03072bf545b516b26';
 const BOTH_DOWN = 'vpn-0e568378b1f26a5d6';
@@ -135,5 +142,117 @@ describe('VPN001 on a transit gateway', () => {
     const got = check('VPN001', net);
     expect(got.length).toBeGreaterThan(0);
     expect(got[0]?.data.vgw).toBe('tgw-1');
+  });
+});
+
+describe('VPN004 on a transit gateway with a VPN attachment', () => {
+  const TGW = 'tgw-050dbe21957bcd446';
+  const SHARED_RT = 'rtb-08a97c308f8d290ad';
+  const DEV_RT = 'rtb-007c1d958251283b6';
+  const PROD_RT = 'rtb-0dfb094789fef6580';
+  const VPN = 'vpn-0aaaabbbbcccc1111';
+  const DEV_ATTACHMENT = 'tgw-attach-02a0ff0fc87791bdc';
+  const vpn: VpnConnection = {
+    vpnConnectionId: VPN,
+    state: 'available',
+    customerGatewayId: 'cgw-0aaaabbbbcccc2222',
+    transitGatewayId: TGW,
+    staticRoutesOnly: false,
+    routes: [],
+    tunnels: [],
+    tags: {},
+    origin: { file: 'VpnConnections.json' },
+  };
+  const vpnAttachment = (state: string): TransitGatewayAttachment => ({
+    transitGatewayAttachmentId: 'tgw-attach-0vpn',
+    transitGatewayId: TGW,
+    resourceType: 'vpn',
+    resourceId: VPN,
+    state,
+    subnetIds: [],
+    tags: {},
+    origin: { file: 'TransitGatewayAttachments.json' },
+  });
+  /** examples/transit-gateway (app-sgs name 10.0.0.0/8 and 192.168.0.0/16; tables route 10.0.0.0/8 to the TGW) plus a VPN. */
+  const withVpn = (
+    prefix: string,
+    change: (d: NetworkData) => Partial<NetworkData> = () => ({}),
+    vpnState = 'available',
+    attachmentState = 'available',
+  ) =>
+    example('transit-gateway', (d) => ({
+      vpnConnections: [{ ...vpn, state: vpnState }],
+      transitGatewayAttachments: [...(d.transitGatewayAttachments ?? []), vpnAttachment(attachmentState)],
+      onPremNetworks: [
+        {
+          name: 'dc',
+          prefixes: [mustParseCidr(prefix)],
+          advertised: [mustParseCidr(prefix)],
+          vpnConnectionIds: [VPN],
+          customerGatewayIds: [],
+          virtualInterfaceIds: [],
+          internet: false,
+          source: { kind: 'file', file: 'onprem.yaml' },
+        },
+      ],
+      ...change(d),
+    }));
+  const ALL = [`warning ${DEV_RT}`, `warning ${SHARED_RT}`, `warning ${PROD_RT}`];
+  const sorted = (l: string[]) => [...l].sort();
+
+  it.each<[string, ReturnType<typeof example>, string[]]>([
+    ['no VPN (examples/transit-gateway)', example('transit-gateway'), []],
+    ['on-premises 192.168.50.0/24: no table routes it to the TGW', withVpn('192.168.50.0/24'), ALL],
+    ['on-premises 10.99.0.0/16: covered by 10.0.0.0/8 -> TGW', withVpn('10.99.0.0/16'), []],
+    ['on-premises 172.20.0.0/16: no security group names it', withVpn('172.20.0.0/16'), []],
+    [
+      'a 192.168.0.0/16 -> TGW route in every table',
+      withVpn('192.168.50.0/24', (d) => ({
+        routeTables: d.routeTables.map((t) =>
+          t.routes.some((r) => r.target.id === TGW)
+            ? {
+                ...t,
+                routes: [
+                  ...t.routes,
+                  {
+                    ...t.routes.find((r) => r.target.id === TGW)!,
+                    destination: { kind: 'cidr', cidr: mustParseCidr('192.168.0.0/16') },
+                  },
+                ],
+              }
+            : t,
+        ),
+      })),
+      [],
+    ],
+    [
+      'dev attachment deleted: dev is not behind the TGW',
+      withVpn('192.168.50.0/24', (d) => ({
+        transitGatewayAttachments: [
+          ...patch(
+            d.transitGatewayAttachments ?? [],
+            (a) => a.transitGatewayAttachmentId,
+            DEV_ATTACHMENT,
+            (a) => ({
+              ...a,
+              state: 'deleted',
+            }),
+          ),
+          vpnAttachment('available'),
+        ],
+      })),
+      [`warning ${SHARED_RT}`, `warning ${PROD_RT}`],
+    ],
+    ['VPN deleted', withVpn('192.168.50.0/24', () => ({}), 'deleted'), []],
+    ['VPN attachment deleting', withVpn('192.168.50.0/24', () => ({}), 'available', 'deleting'), []],
+  ])('%s', (_name, net, want) => expect(sorted(summary('VPN004', net))).toEqual(sorted(want)));
+
+  it('names the transit gateway, its VPN and the VPC attachment', () => {
+    const f = check('VPN004', withVpn('192.168.50.0/24')).find((x) => x.resources[0]?.id === DEV_RT);
+    expect(f?.data).toMatchObject({ tgw: TGW, vpns: [VPN], prefixes: ['192.168.50.0/24'] });
+    expect(f?.resources.map((r) => r.id)).toEqual([DEV_RT, TGW, DEV_ATTACHMENT]);
+    expect(messageOf(f!)).toMatch(
+      /no route for 192\.168\.50\.0\/24 to transit gateway tgw-050dbe21957bcd446/,
+    );
   });
 });
