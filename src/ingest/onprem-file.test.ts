@@ -36,6 +36,14 @@ describe('the --onprem file', () => {
     expect(parseOnPrem(json, 'onprem.json')[0]!.name).toBe('dc');
   });
 
+  it('accepts a prefix nested in another network: the longest prefix names the network', () => {
+    const nets = parseOnPrem(
+      'networks:\n  - name: corp\n    prefixes: [10.0.0.0/8]\n  - name: lab\n    prefixes: [10.9.0.0/16]\n',
+      'nested.yaml',
+    );
+    expect(nets.map((n) => n.name)).toEqual(['corp', 'lab']);
+  });
+
   it('keeps the router block, only the keys the file states', () => {
     const full = `networks:
   - name: dc
@@ -116,6 +124,11 @@ describe('the --onprem file', () => {
       'networks:\n  - name: a\n    prefixes: []\n  - name: a\n    prefixes: []\n',
       4,
       /duplicate network name: "a"/,
+    ],
+    [
+      'networks:\n  - name: a\n    prefixes: [10.1.0.0/16]\n  - name: b\n    prefixes:\n      - 10.2.0.0/16\n      - 10.1.0.0/16\n',
+      7,
+      /also in network "a".*"10.1.0.0\/16"/,
     ],
     ['networks: [\n', 1, /./],
     ['hosts: []\n', 1, /`networks` must be a list/],

@@ -14,7 +14,7 @@ import {
   ROUTER_OPTICS,
   ROUTER_SPEEDS,
 } from '../model/index.js';
-import { type Cidr, parseCidr } from '../net/index.js';
+import { type Cidr, formatCidr, parseCidr } from '../net/index.js';
 import { InputError } from './errors.js';
 
 const NETWORK_KEYS = new Set([
@@ -92,6 +92,9 @@ export function parseOnPrem(text: string, file: string): OnPremNetwork[] {
     if (key !== 'networks') fail(pair.key as Node, 'unknown key', key);
   }
   const names = new Set<string>();
+  // A destination belongs to the network with the longest matching prefix; the very same prefix in
+  // two networks would leave it to file order, so it is refused (nested prefixes are fine).
+  const prefixOwner = new Map<string, string>();
   return networksNode.items.map((item) => {
     if (!isMap(item)) return fail(item as Node, 'each network must be a mapping');
     for (const pair of item.items) {
@@ -114,6 +117,17 @@ export function parseOnPrem(text: string, file: string): OnPremNetwork[] {
         const v = isScalar(n) ? n.value : undefined;
         const parsed = typeof v === 'string' ? parseCidr(v) : undefined;
         if (!parsed) return fail(n as Node, `not a CIDR in \`${key}\``, v);
+        if (key === 'prefixes') {
+          const text = formatCidr(parsed.cidr);
+          const other = prefixOwner.get(text);
+          if (other !== undefined && other !== name)
+            fail(
+              n as Node,
+              `prefix is also in network ${JSON.stringify(other)}; a prefix belongs to one network`,
+              v,
+            );
+          prefixOwner.set(text, name);
+        }
         return parsed.cidr;
       });
     };
