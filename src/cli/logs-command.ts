@@ -11,6 +11,7 @@ import type { ElbLine } from '../logs/read/elb-parser.js';
 import type { FlowLine } from '../logs/read/flow-parser.js';
 import type { Progress } from '../logs/read/read.js';
 import type { ReadFlags } from '../logs/run.js';
+import { registerSqlCommands } from '../logs/sql/command.js';
 import { EXIT, UsageError } from './exit.js';
 
 /** The readers and reports, loaded only when a logs command runs (other commands start faster). */
@@ -110,7 +111,8 @@ async function guard<T>(L: Logs, where: string | undefined, run: () => Promise<T
   }
 }
 
-const PATHS = 'log files, folders (searched recursively), or - for standard input; plain or gzip';
+const PATHS =
+  'log files, folders (searched recursively), or - for standard input; plain, gzip, or Parquet flow logs (.parquet)';
 
 export function registerLogsCommand(program: Command): void {
   const logs = program
@@ -118,6 +120,7 @@ export function registerLogsCommand(program: Command): void {
     .description(
       'read VPC flow logs and ELB access logs: summary, query, explain REJECTs, synthesise (docs/logs.md)',
     );
+  registerSqlCommands(logs);
 
   logs
     .command('summary')
@@ -271,6 +274,42 @@ export function registerLogsCommand(program: Command): void {
       process.stdout.write(
         o.json ? `${JSON.stringify(got.json, null, 2)}\n` : renderExplain(got.json, color, f.top),
       );
+    });
+
+  logs
+    .command('correlate')
+    .description(
+      'put ELB access logs beside VPC flow logs: per target, 5xx and error reasons against ACCEPT/REJECT flows',
+    )
+    .option('--elb <paths...>', 'ELB access logs (ALB or Classic): files, folders, plain or gzip')
+    .option(
+      '--flow <paths...>',
+      "VPC flow logs of the targets' interfaces: files, folders, plain, gzip or Parquet",
+    )
+    .option('--snapshot <path>', "name each target's interface and instance from this snapshot")
+    .option('--onprem <file>', 'on-premises networks (docs/onprem.md)')
+    .option(
+      '--window <seconds>',
+      "seconds around each flow record's start and end a request may fall in (default 60)",
+    )
+    .option('--fields <format>', 'flow-log format of files without a header')
+    .option('--json', 'print JSON (docs/logs.md)')
+    .action(async (o) => {
+      const { correlate, DEFAULT_WINDOW } = await import('../logs/correlate/correlate.js');
+      const { renderCorrelate, correlateErrors } = await import('../logs/correlate/render.js');
+      if (!o.elb?.length || !o.flow?.length) throw new UsageError(correlateErrors.missingInput);
+      const window = whole('--window', o.window, 0, DEFAULT_WINDOW);
+      const net = o.snapshot !== undefined ? await loadNetwork(o.snapshot, o.onprem) : undefined;
+      const L = await load();
+      const json = await guard(L, undefined, () =>
+        correlate(o.elb ?? [], o.flow ?? [], {
+          window,
+          ...(o.fields !== undefined ? { fields: o.fields } : {}),
+          ...(net ? { net } : {}),
+        }),
+      );
+      const color = process.stdout.isTTY === true && !process.env.NO_COLOR;
+      process.stdout.write(o.json ? `${JSON.stringify(json, null, 2)}\n` : renderCorrelate(json, color));
     });
 
   logs

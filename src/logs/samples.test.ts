@@ -111,9 +111,10 @@ describe.skipIf(!present)('shared log samples', () => {
     ]);
   });
 
-  it('flows.parquet: Parquet is not read yet, and says so', async () => {
+  it('flows.parquet: read row by row (details in read/parquet.test.ts)', async () => {
     const { result } = await collect([join(ROOT, 'vpc-flow/flowlogs-reader/flows.parquet')]);
-    expect(result.fatal?.code).toBe('unsupported');
+    expect(result.fatal).toBeUndefined();
+    expect(result.acc.counts).toMatchObject({ lines: 3, parsed: 1, nodata: 1, malformed: 1 });
   });
 
   it('ALB, Classic and NLB valid files: two records each (plain and gzip)', async () => {

@@ -368,9 +368,7 @@ export class FlowParser {
     r.buf = buf;
     r.lineStart = ls;
     r.lineEnd = le;
-    const st = r.starts;
-    const en = r.ends;
-    const c0 = buf[st[0]!]!;
+    const c0 = buf[r.starts[0]!]!;
     if (c0 >= 97 && c0 <= 122 && n <= MAX_TOKENS && this.header(buf, n)) {
       counts.skipped++;
       return;
@@ -381,6 +379,48 @@ export class FlowParser {
       this.bad(n < ncol ? 'too-few-fields' : 'too-many-fields', -1, ncol, n);
       return;
     }
+    this.typed(buf);
+  }
+
+  /**
+   * Starts a table file (Parquet): its column names are the format, as a header line would give
+   * (unknown names kept as text and reported once), and its rows are numbered from 1.
+   */
+  beginTable(name: string, names: readonly string[]): void {
+    this.beginFile(name, false);
+    const r = this.rec;
+    const fmt = this.formatOf(names);
+    for (const field of fmt.unknown)
+      this.acc.warn(`unknown:${field}`, { code: 'unknown-field', file: name, field });
+    if (this.fieldsGiven && !fmt.sameNames(this.base))
+      this.acc.warn(`header:${name}`, { code: 'header-overrides-fields', file: name });
+    r.format = fmt;
+    this.sawHeader = true;
+  }
+
+  /**
+   * One table row, one token per column of the format, already placed in buf with its bounds in
+   * `rec.starts`/`rec.ends` (a token may hold blanks); `-` is null. Counts as one line.
+   */
+  row(buf: Buffer, end: number): void {
+    if (this.stopped) return;
+    const r = this.rec;
+    r.line++;
+    this.acc.counts.lines++;
+    r.buf = buf;
+    r.lineStart = 0;
+    r.lineEnd = end;
+    this.typed(buf);
+  }
+
+  /** Checks and reads the current line's tokens (as many as the format has columns) by kind. */
+  private typed(buf: Buffer): void {
+    const r = this.rec;
+    const counts = this.acc.counts;
+    const st = r.starts;
+    const en = r.ends;
+    const fmt = r.format;
+    const ncol = fmt.kinds.length;
     const kinds = fmt.kinds;
     const nums = r.nums;
     const fams = r.fams;

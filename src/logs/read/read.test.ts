@@ -50,7 +50,7 @@ describe('reading sources', () => {
     expect(gz.records).toHaveLength(2);
   });
 
-  it('reports a missing path, a Parquet file and an unreadable one as input errors', async () => {
+  it('reports a missing path, a corrupt Parquet file and an unreadable one as input errors', async () => {
     expect((await collect(['/no/such/file.log'])).result.fatal?.code).toBe('no-such-path');
     const dir = tempFiles({ 'x.parquet': 'PAR1' });
     expect((await collect([join(dir, 'x.parquet')])).result.fatal?.message).toMatch(/Parquet/);

@@ -18,6 +18,13 @@ import { controlLineType, typeFromLine, typeFromName } from './detect.js';
 import { type ElbLine, ElbParser } from './elb-parser.js';
 import { type FlowLine, FlowParser } from './flow-parser.js';
 import { type Block, lineBlocks, MAX_LINE_BYTES, OVERLONG } from './lines.js';
+import {
+  isParquetName,
+  ParquetInputError,
+  parquetErrorText,
+  parquetTypeText,
+  readParquetFile,
+} from './parquet.js';
 import { expandPaths, type Source } from './sources.js';
 
 export interface LogSink {
@@ -127,6 +134,7 @@ class Reader {
 
   async source(src: Source): Promise<void> {
     this.files++;
+    if (src.path !== null && isParquetName(src.name)) return this.parquet(src, src.path);
     const raw =
       src.path === null
         ? (this.opts.stdin ?? process.stdin)
@@ -166,6 +174,37 @@ class Reader {
     } finally {
       await it.return?.(undefined);
     }
+  }
+
+  /** A Parquet flow-log file: its rows go to the flow parser as lines would. */
+  private async parquet(src: Source, path: string): Promise<void> {
+    // A later part of a file cut for parallel reading: the first part reads the whole table.
+    if (src.continued || (src.range && src.range.start > 0)) return;
+    const forced = this.opts.type;
+    if (forced !== undefined && forced !== 'vpc') {
+      this.fatal = new LogInputError('mixed-types', parquetTypeText(src.name, forced));
+      return;
+    }
+    if (!this.setType('vpc', src.name)) return;
+    this.parser();
+    const p = this.flowParser!;
+    try {
+      await readParquetFile(path, src.name, src.size, p, this.acc, {
+        progress: (bytes) => {
+          this.bytesDone += bytes;
+          this.opts.onProgress?.({
+            bytesDone: this.bytesDone,
+            bytesTotal: this.bytesTotal,
+            lines: this.acc.counts.lines,
+          });
+        },
+      });
+    } catch (e) {
+      if (!(e instanceof ParquetInputError)) throw e;
+      this.fatal = new LogInputError('unreadable', parquetErrorText(src.name, e.message));
+      return;
+    }
+    this.checkParser(p);
   }
 
   private async json(src: Source, head: Buffer[], it: AsyncIterator<Buffer>): Promise<void> {

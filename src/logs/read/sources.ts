@@ -20,12 +20,15 @@ export interface Source {
   readonly continued?: { readonly header: readonly string[] | null };
 }
 
-/** Files in a folder that are never logs (S3 downloads of a log bucket hold none of these). */
-const NOT_LOGS = /\.(md|ya?ml|parquet|csv|html?|py|ts|js|sh)$/i;
+/**
+ * Files in a folder that are never logs (S3 downloads of a log bucket hold none of these).
+ * `.parquet` files are read (flow logs delivered as Parquet).
+ */
+const NOT_LOGS = /\.(md|ya?ml|csv|html?|py|ts|js|sh)$/i;
 
 export interface Expanded {
   readonly sources: Source[];
-  /** Files inside folders that were not read, such as `.parquet` files. */
+  /** Files inside folders that were not read, such as `.csv` files. */
   readonly skipped: string[];
 }
 
@@ -49,7 +52,6 @@ export async function expandPaths(paths: readonly string[]): Promise<Expanded> {
       found.sort();
       for (const f of found) sources.push({ name: f, path: f, size: (await stat(f)).size });
     } else {
-      if (/\.parquet$/i.test(p)) throw new LogInputError('unsupported', inputErrors.parquet(p));
       sources.push({ name: p, path: p, size: st.size });
     }
   }
