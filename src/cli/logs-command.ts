@@ -256,8 +256,11 @@ export function registerLogsCommand(program: Command): void {
     .option('--fields <format>', 'flow-log format of files without a header')
     .option('--strict', 'stop with exit 1 at the first malformed line')
     .action(async (paths, o) => {
-      const f = flags(o, DEFAULT_TOP);
       const net = await loadNetwork(o.snapshot, o.onprem);
+      // Files without a header line are read in the format the snapshot's flow logs declare.
+      const { snapshotFlowLogFormat } = await import('../logs/snapshot-format.js');
+      const fields = o.fields ?? snapshotFlowLogFormat(net);
+      const f = flags({ ...o, ...(fields !== undefined ? { fields } : {}) }, DEFAULT_TOP);
       const L = await load();
       const { explainLogs } = await import('../logs/explain/explain.js');
       const { renderExplain } = await import('../logs/explain/render.js');
@@ -337,8 +340,11 @@ export function registerLogsCommand(program: Command): void {
         import('../logs/formats/flow-format.js'),
       ]);
       let format = ff.DEFAULT_FORMAT;
-      if (o.format !== undefined) {
-        const got = ff.parseFieldList(o.format);
+      // Without --format, records come out the way the snapshot's flow logs declare them.
+      const { snapshotFlowLogFormat } = await import('../logs/snapshot-format.js');
+      const wanted = o.format ?? snapshotFlowLogFormat(net);
+      if (wanted !== undefined) {
+        const got = ff.parseFieldList(wanted);
         if (!got.ok)
           throw new UsageError(
             `--format ${JSON.stringify(o.format)}: ${got.message} (column ${got.column}).`,
