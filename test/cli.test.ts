@@ -5,31 +5,12 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { main } from '../src/cli/main.js';
+import { captureOutput } from './capture.js';
 import { examplePath, expectValidTrace } from './helpers.js';
 
-let out = '';
-let err = '';
-
-beforeEach(() => {
-  out = '';
-  err = '';
-  process.exitCode = undefined;
-  vi.spyOn(process.stdout, 'write').mockImplementation((s: string | Uint8Array) => {
-    out += String(s);
-    return true;
-  });
-  vi.spyOn(process.stderr, 'write').mockImplementation((s: string | Uint8Array) => {
-    err += String(s);
-    return true;
-  });
-});
-
-afterEach(() => {
-  vi.restoreAllMocks();
-  process.exitCode = undefined;
-});
+const io = captureOutput();
 
 const A = examplePath('nat-instance');
 const D = examplePath('partial-ephemeral');
@@ -54,18 +35,18 @@ describe('vpcsim trace', () => {
       '443',
     ]);
     expect(code).toBe(0);
-    expect(out).toContain('REACHABLE');
-    expect(out).toContain('Forward path');
-    expect(out).toContain('Return path');
-    expect(out.includes(String.fromCharCode(27))).toBe(false);
+    expect(io.out).toContain('REACHABLE');
+    expect(io.out).toContain('Forward path');
+    expect(io.out).toContain('Return path');
+    expect(io.out.includes(String.fromCharCode(27))).toBe(false);
   });
 
   it('exits 1 on unreachable and lists every blocker with its fix', async () => {
     const code = await main(['trace', '--snapshot', A, '--from', 'app-1', '--to', '8.8.8.8', '--port', '22']);
     expect(code).toBe(1);
-    expect(out).toContain('UNREACHABLE');
-    expect(out).toContain('Blockers (5)');
-    expect(out.match(/fix: /g)?.length).toBe(5);
+    expect(io.out).toContain('UNREACHABLE');
+    expect(io.out).toContain('Blockers (5)');
+    expect(io.out.match(/fix: /g)?.length).toBe(5);
   });
 
   it('exits 1 on partial, and --json prints one object matching the schema', async () => {
@@ -82,7 +63,7 @@ describe('vpcsim trace', () => {
       '--json',
     ]);
     expect(code).toBe(1);
-    const t = JSON.parse(out);
+    const t = JSON.parse(io.out);
     expectValidTrace(t);
     expect(t.verdict).toBe('partial');
     expect(t.ports.failing).toBe('1024-32767, 61001-65535');
@@ -175,7 +156,7 @@ describe('vpcsim trace', () => {
       '--json',
     ]);
     expect(code).toBe(3);
-    const t = JSON.parse(out);
+    const t = JSON.parse(io.out);
     expectValidTrace(t);
     expect(t.verdict).toBe('unknown');
     expect(t.unknowns.map((u: { missing: string }) => u.missing)).toEqual(
@@ -206,9 +187,9 @@ describe('vpcsim trace', () => {
   ])('bad input %j exits 2 with one sentence', async (args, message) => {
     const code = await main(['trace', '--snapshot', A, ...args]);
     expect(code).toBe(2);
-    expect(err).toMatch(message);
-    expect(err.trim().split('\n')).toHaveLength(1);
-    expect(out).toBe('');
+    expect(io.err).toMatch(message);
+    expect(io.err.trim().split('\n')).toHaveLength(1);
+    expect(io.out).toBe('');
   });
 
   it('malformed JSON names the file, line and column; exit 2', async () => {
@@ -225,19 +206,19 @@ describe('vpcsim trace', () => {
       '1',
     ]);
     expect(code).toBe(2);
-    expect(err).toMatch(/vpcs\.json:3:\d+/);
+    expect(io.err).toMatch(/vpcs\.json:3:\d+/);
   });
 
   it('a snapshot with no VPCs is a clear error with the fix', async () => {
     const dir = tempSnapshot({ 'subnets.json': JSON.stringify({ Subnets: [] }) });
     const code = await main(['inspect', '--snapshot', dir]);
     expect(code).toBe(2);
-    expect(err).toMatch(/No VPCs found.*describe-vpcs/);
+    expect(io.err).toMatch(/No VPCs found.*describe-vpcs/);
   });
 
   it('a missing snapshot path exits 2', async () => {
     expect(await main(['inspect', '--snapshot', '/nonexistent/vpcsim'])).toBe(2);
-    expect(err).toMatch(/does not exist/);
+    expect(io.err).toMatch(/does not exist/);
   });
 
   it('an unknown command exits 2', async () => {
@@ -257,7 +238,7 @@ describe('vpcsim trace', () => {
       'icmp',
       '--json',
     ]);
-    const t = JSON.parse(out);
+    const t = JSON.parse(io.out);
     expect(t.flow).toMatchObject({ protocol: 1, icmpType: 8, icmpCode: 0 });
     // app-sg admits only tcp 8080 from web-sg: ping is blocked there.
     expect(code).toBe(1);
@@ -268,14 +249,14 @@ describe('vpcsim trace', () => {
 describe('vpcsim inspect and demo', () => {
   it('inspect counts resources and lists warnings', async () => {
     expect(await main(['inspect', '--snapshot', A, '--json'])).toBe(0);
-    const r = JSON.parse(out);
+    const r = JSON.parse(io.out);
     expect(r.counts).toMatchObject({ Vpcs: 1, Subnets: 3, Instances: 5, RouteTables: 3, NetworkAcls: 3 });
     expect(r.warnings).toEqual([]);
   });
 
   it('demo shows one reachable and one blocked trace', async () => {
     expect(await main(['demo'])).toBe(0);
-    expect(out).toContain('REACHABLE');
-    expect(out).toContain('UNREACHABLE');
+    expect(io.out).toContain('REACHABLE');
+    expect(io.out).toContain('UNREACHABLE');
   });
 });

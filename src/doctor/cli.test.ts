@@ -1,29 +1,10 @@
 /** `vpcsim doctor` in-process: exit codes 0 / 1 / 2, plain text when piped, JSON per the schema. */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { captureOutput } from '../../test/capture.js';
 import { examplePath } from '../../test/helpers.js';
 import { main } from '../cli/main.js';
 
-let out = '';
-let err = '';
-
-beforeEach(() => {
-  out = '';
-  err = '';
-  process.exitCode = undefined;
-  vi.spyOn(process.stdout, 'write').mockImplementation((s: string | Uint8Array) => {
-    out += String(s);
-    return true;
-  });
-  vi.spyOn(process.stderr, 'write').mockImplementation((s: string | Uint8Array) => {
-    err += String(s);
-    return true;
-  });
-});
-
-afterEach(() => {
-  vi.restoreAllMocks();
-  process.exitCode = undefined;
-});
+const io = captureOutput();
 
 const A = examplePath('nat-instance');
 const E = examplePath('endpoints');
@@ -31,11 +12,11 @@ const E = examplePath('endpoints');
 describe('vpcsim doctor', () => {
   it('exit 1 when an item fails, with the checklist, the fixes and the trace', async () => {
     expect(await main(['doctor', '--snapshot', A, 'web-1', '--from', '192.0.2.10'])).toBe(1);
-    expect(out).toContain('✗ a security group inbound rule allows the client on tcp 22');
-    expect(out).toContain('fix: add to sg-08e300187b090fe12 inbound: tcp 22 from 192.0.2.10/32');
-    expect(out).toContain('Forward path');
-    expect(out).not.toContain('\u001b[');
-    expect(err).toBe('');
+    expect(io.out).toContain('✗ a security group inbound rule allows the client on tcp 22');
+    expect(io.out).toContain('fix: add to sg-08e300187b090fe12 inbound: tcp 22 from 192.0.2.10/32');
+    expect(io.out).toContain('Forward path');
+    expect(io.out).not.toContain('\u001b[');
+    expect(io.err).toBe('');
   });
 
   it('exit 0 when every checkable item passed', async () => {
@@ -45,7 +26,7 @@ describe('vpcsim doctor', () => {
 
   it('--json prints the report with its trace', async () => {
     expect(await main(['doctor', '--snapshot', A, 'db-1', '--to', 'internet', '--json'])).toBe(1);
-    const r = JSON.parse(out);
+    const r = JSON.parse(io.out);
     expect(r.version).toBe(1);
     expect(r.items.find((i: { id: string }) => i.id === 'route-table').state).toBe('failed');
     expect(r.trace.verdict).toBe('unreachable');
@@ -59,9 +40,9 @@ describe('vpcsim doctor', () => {
       ['web-1', '--from', '192.0.2.10', '--port', 'ssh'],
       ['web-1'],
     ]) {
-      err = '';
+      io.err = '';
       expect(await main(['doctor', '--snapshot', A, ...args]), args.join(' ')).toBe(2);
-      expect(err).toMatch(/^vpcsim: [^\n]+\.\n$/);
+      expect(io.err).toMatch(/^vpcsim: [^\n]+\.\n$/);
     }
   });
 });

@@ -3,7 +3,8 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { captureOutput } from '../../test/capture.js';
 import { main } from '../cli/main.js';
 import { loadSnapshot } from '../ingest/snapshot.js';
 import { ConfigError, parseLintConfig } from './config.js';
@@ -120,25 +121,7 @@ describe('docs/rules.md', () => {
 });
 
 describe('vpcsim lint (CLI)', () => {
-  let out = '';
-  let err = '';
-  beforeEach(() => {
-    out = '';
-    err = '';
-    process.exitCode = undefined;
-    vi.spyOn(process.stdout, 'write').mockImplementation((s) => {
-      out += String(s);
-      return true;
-    });
-    vi.spyOn(process.stderr, 'write').mockImplementation((s) => {
-      err += String(s);
-      return true;
-    });
-  });
-  afterEach(() => {
-    vi.restoreAllMocks();
-    process.exitCode = undefined;
-  });
+  const io = captureOutput();
 
   const dir = (name: string) => join(EXAMPLES, name);
   const noConfig = () => {
@@ -159,12 +142,12 @@ describe('vpcsim lint (CLI)', () => {
 
   it('exits 2 on a bad flag, a bad config and a missing snapshot', async () => {
     expect(await main(['lint', '--snapshot', dir('nat-instance'), '--format', 'xml'])).toBe(2);
-    expect(err).toContain('--format "xml"');
+    expect(io.err).toContain('--format "xml"');
     expect(await main(['lint', '--snapshot', dir('nat-instance'), '--fail-on', 'fatal'])).toBe(2);
     const cfg = noConfig();
     writeFileSync(cfg, 'suppressions:\n  - rule: SG001\n');
     expect(await main(['lint', '--snapshot', dir('nat-instance'), '--config', cfg])).toBe(2);
-    expect(err).toContain(`${cfg}:2:5`);
+    expect(io.err).toContain(`${cfg}:2:5`);
     expect(await main(['lint', '--snapshot', dir('nat-instance'), '--config', `${cfg}.missing`])).toBe(2);
     expect(await main(['lint', '--snapshot', '/nonexistent/snapshot'])).toBe(2);
   });
@@ -173,12 +156,12 @@ describe('vpcsim lint (CLI)', () => {
     const cfg = noConfig();
     writeFileSync(cfg, '');
     expect(await main(['lint', '--snapshot', dir('dual-stack-eigw'), '--config', cfg])).toBe(1);
-    expect(out).toContain('error SG001 sg-0ac0ff0dea325d960');
-    expect(out).toContain(
+    expect(io.out).toContain('error SG001 sg-0ac0ff0dea325d960');
+    expect(io.out).toContain(
       '(raised from warning: vpcsim traced the flow from the internet and it is reachable)',
     );
-    expect(out).toContain('fix: Replace the 0.0.0.0/0');
-    expect(out).toMatch(/2 error\(s\), 1 warning\(s\), 0 note\(s\) from \d+ rules\./);
+    expect(io.out).toContain('fix: Replace the 0.0.0.0/0');
+    expect(io.out).toMatch(/2 error\(s\), 1 warning\(s\), 0 note\(s\) from \d+ rules\./);
   });
 
   it('reads --onprem (its prefixes feed NET001)', async () => {
@@ -200,7 +183,7 @@ describe('vpcsim lint (CLI)', () => {
         cfg,
       ]),
     ).toBe(0);
-    const json = JSON.parse(out);
+    const json = JSON.parse(io.out);
     expect(json.findings.map((f: { ruleId: string }) => f.ruleId)).toContain('NET001');
   });
 
@@ -211,7 +194,7 @@ describe('vpcsim lint (CLI)', () => {
       'suppressions:\n  - rule: VPN003\n    resource: vpn-0e568378b1f26a5d6\n    reason: being replaced\n',
     );
     expect(await main(['lint', '--snapshot', dir('vpn-vgw'), '--config', cfg])).toBe(0);
-    expect(out).toContain('1 suppressed');
+    expect(io.out).toContain('1 suppressed');
   });
 });
 

@@ -2,7 +2,8 @@
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { captureOutput } from '../../test/capture.js';
 import { main } from '../cli/main.js';
 import { loadSnapshot } from '../ingest/index.js';
 import { snapshotFlowLogFormat } from './snapshot-format.js';
@@ -68,20 +69,7 @@ describe('snapshotFlowLogFormat', () => {
 });
 
 describe('logs synth and logs explain without --format / --fields', () => {
-  let out = '';
-  beforeEach(() => {
-    out = '';
-    process.exitCode = undefined;
-    vi.spyOn(process.stdout, 'write').mockImplementation((s: string | Uint8Array) => {
-      out += String(s);
-      return true;
-    });
-    vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
-  });
-  afterEach(() => {
-    vi.restoreAllMocks();
-    process.exitCode = undefined;
-  });
+  const io = captureOutput();
 
   it("write and read header-less records in the snapshot's own format", async () => {
     const snap = snapshotWith([log('fl-1', { LogFormat: CUSTOM })]);
@@ -105,9 +93,9 @@ describe('logs synth and logs explain without --format / --fields', () => {
     // 14 fields of CUSTOM; the second is the interface id (no account id in this format).
     expect(lines.every((l) => l.split(' ').length === 14 && l.split(' ')[1]!.startsWith('eni-'))).toBe(true);
     expect(lines.some((l) => l.endsWith('REJECT OK ingress'))).toBe(true);
-    out = '';
+    io.out = '';
     expect(await main(['logs', 'explain', records, '--snapshot', snap, '--json'])).toBe(0);
-    const json = JSON.parse(out) as { counts: { malformed: number }; groups: Array<{ title: string }> };
+    const json = JSON.parse(io.out) as { counts: { malformed: number }; groups: Array<{ title: string }> };
     expect(json.counts.malformed).toBe(0);
     expect(json.groups.map((g) => g.title).join('\n')).toMatch(/sg-05c61c852bedaf27b/);
   });

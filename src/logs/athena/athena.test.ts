@@ -1,5 +1,6 @@
 /** `logs athena`: the CREATE TABLE for a format (types, quoting, partition projection) and its CLI. */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { captureOutput } from '../../../test/capture.js';
 import { main } from '../../cli/main.js';
 import { VPC_FLOW_FIELDS } from '../formats/vpc-flow.js';
 import { AthenaOptionError, athenaTable, ddlIdent, renderAthena } from './ddl.js';
@@ -113,25 +114,7 @@ describe('athenaTable', () => {
   });
 });
 
-let out = '';
-let err = '';
-beforeEach(() => {
-  out = '';
-  err = '';
-  process.exitCode = undefined;
-  vi.spyOn(process.stdout, 'write').mockImplementation((s: string | Uint8Array) => {
-    out += String(s);
-    return true;
-  });
-  vi.spyOn(process.stderr, 'write').mockImplementation((s: string | Uint8Array) => {
-    err += String(s);
-    return true;
-  });
-});
-afterEach(() => {
-  vi.restoreAllMocks();
-  process.exitCode = undefined;
-});
+const io = captureOutput();
 
 describe('vpcsim logs athena', () => {
   it('prints the DDL and the report queries', async () => {
@@ -139,7 +122,7 @@ describe('vpcsim logs athena', () => {
       // biome-ignore lint/suspicious/noTemplateCurlyInString: AWS's LogFormat syntax
       '${version} ${account-id} ${interface-id} ${srcaddr} ${dstaddr} ${srcport} ${dstport} ${protocol} ${packets} ${bytes} ${start} ${end} ${action} ${log-status}';
     expect(await main(['logs', 'athena', '--fields', fields, '--location', LOC])).toBe(0);
-    expect(out).toContain('CREATE EXTERNAL TABLE IF NOT EXISTS vpc_flow_logs (');
+    expect(io.out).toContain('CREATE EXTERNAL TABLE IF NOT EXISTS vpc_flow_logs (');
     for (const name of [
       'accepted-vs-rejected',
       'top-sources',
@@ -147,15 +130,15 @@ describe('vpcsim logs athena', () => {
       'admin-ports',
       'traffic-by-protocol',
     ])
-      expect(out).toContain(`-- ${name}: `);
-    expect(err).toBe('');
+      expect(io.out).toContain(`-- ${name}: `);
+    expect(io.err).toBe('');
   });
 
   it('exits 2 on a bad format or location', async () => {
     expect(await main(['logs', 'athena', '--fields', '${version', '--location', LOC])).toBe(2);
-    expect(err).toContain('--fields');
-    err = '';
+    expect(io.err).toContain('--fields');
+    io.err = '';
     expect(await main(['logs', 'athena', '--fields', 'version', '--location', 'http://x/'])).toBe(2);
-    expect(err).toContain('--location');
+    expect(io.err).toContain('--location');
   });
 });

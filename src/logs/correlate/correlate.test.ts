@@ -5,7 +5,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { captureOutput } from '../../../test/capture.js';
 import { main } from '../../cli/main.js';
 import { loadSnapshot } from '../../ingest/snapshot.js';
 import { LogInputError } from '../read/accounting.js';
@@ -295,25 +296,7 @@ describe.skipIf(!existsSync(SAMPLES))('correlate on the shared samples', () => {
 });
 
 describe('vpcsim logs correlate', () => {
-  let out = '';
-  let err = '';
-  beforeEach(() => {
-    out = '';
-    err = '';
-    process.exitCode = undefined;
-    vi.spyOn(process.stdout, 'write').mockImplementation((s: string | Uint8Array) => {
-      out += String(s);
-      return true;
-    });
-    vi.spyOn(process.stderr, 'write').mockImplementation((s: string | Uint8Array) => {
-      err += String(s);
-      return true;
-    });
-  });
-  afterEach(() => {
-    vi.restoreAllMocks();
-    process.exitCode = undefined;
-  });
+  const io = captureOutput();
 
   it('prints JSON and exits 0', async () => {
     expect(
@@ -329,21 +312,21 @@ describe('vpcsim logs correlate', () => {
         '60',
       ]),
     ).toBe(0);
-    const j = JSON.parse(out) as CorrelateJson;
+    const j = JSON.parse(io.out) as CorrelateJson;
     expect(j.targets[0]!.verdict).toBe('rejects');
   });
 
   it('exits 2 with one sentence on bad input', async () => {
     expect(await main(['logs', 'correlate', '--elb', p('alb.log')])).toBe(2);
-    expect(err).toMatch(/logs correlate needs both --elb .* and --flow/);
-    err = '';
+    expect(io.err).toMatch(/logs correlate needs both --elb .* and --flow/);
+    io.err = '';
     expect(await main(['logs', 'correlate', '--elb', p('flows.log'), '--flow', p('flows.log')])).toBe(2);
-    expect(err.trim().split('\n')).toHaveLength(1);
-    expect(err).toMatch(/was given with --elb but holds VPC flow logs/);
-    err = '';
+    expect(io.err.trim().split('\n')).toHaveLength(1);
+    expect(io.err).toMatch(/was given with --elb but holds VPC flow logs/);
+    io.err = '';
     expect(
       await main(['logs', 'correlate', '--elb', p('alb.log'), '--flow', p('flows.log'), '--window', 'x']),
     ).toBe(2);
-    expect(err).toMatch(/--window "x" is not a whole number/);
+    expect(io.err).toMatch(/--window "x" is not a whole number/);
   });
 });

@@ -1,31 +1,12 @@
 /** `vpcsim logs explain` and `vpcsim logs synth` in-process: exit codes, text and JSON. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { captureOutput } from '../../../test/capture.js';
 import { main } from '../../cli/main.js';
 import { tempFiles } from '../test-helpers.js';
 
-let out = '';
-let err = '';
-
-beforeEach(() => {
-  out = '';
-  err = '';
-  process.exitCode = undefined;
-  vi.spyOn(process.stdout, 'write').mockImplementation((s: string | Uint8Array) => {
-    out += String(s);
-    return true;
-  });
-  vi.spyOn(process.stderr, 'write').mockImplementation((s: string | Uint8Array) => {
-    err += String(s);
-    return true;
-  });
-});
-
-afterEach(() => {
-  vi.restoreAllMocks();
-  process.exitCode = undefined;
-});
+const io = captureOutput();
 
 const SNAP = join(import.meta.dirname, '..', '..', '..', 'examples', 'nat-instance');
 const DIR = tempFiles({
@@ -60,37 +41,37 @@ describe('vpcsim logs synth | explain', () => {
     expect(text).toMatch(
       /eni-09b44f81a505da970 192\.0\.2\.10 10\.0\.0\.10 \d+ 22 6 3 180 1767225600 1767225660 REJECT OK/,
     );
-    out = '';
+    io.out = '';
     expect(await main(['logs', 'explain', file, '--snapshot', SNAP])).toBe(0);
-    expect(out).toContain('2 REJECT records examined · 2 distinct flows traced · 2 causes');
-    expect(out).toContain(
+    expect(io.out).toContain('2 REJECT records examined · 2 distinct flows traced · 2 causes');
+    expect(io.out).toContain(
       'Rejected by: network ACL acl-038d2a390498ad300 (public-nacl) inbound rule * and security group sg-08e300187b090fe12 (web-sg) inbound: no rule matches',
     );
-    expect(out).toContain(
+    expect(io.out).toContain(
       'Rejected by: security group sg-05c61c852bedaf27b (db-sg) inbound: no rule matches',
     );
-    expect(out).toMatch(/out\.log:2: /);
-    out = '';
+    expect(io.out).toMatch(/out\.log:2: /);
+    io.out = '';
     expect(await main(['logs', 'explain', file, '--snapshot', SNAP, '--top', '1'])).toBe(0);
-    expect(out).toContain('... and 1 more cause (1 record); --top to show more, --json for all');
-    expect(out).not.toContain('2. Rejected');
-    out = '';
+    expect(io.out).toContain('... and 1 more cause (1 record); --top to show more, --json for all');
+    expect(io.out).not.toContain('2. Rejected');
+    io.out = '';
     expect(await main(['logs', 'explain', file, '--snapshot', SNAP, '--json', '--accepts'])).toBe(0);
-    const j = JSON.parse(out);
+    const j = JSON.parse(io.out);
     expect(j.groups.map((g: { kind: string }) => g.kind)).toEqual(['blocked', 'blocked']);
     expect(j.acceptsConsistent).toBeGreaterThan(0);
   });
 
   it('a bad traffic file is exit 2 with file:line:column', async () => {
     expect(await main(['logs', 'synth', '--snapshot', SNAP, '--traffic', join(DIR, 'bad.yaml')])).toBe(2);
-    expect(err).toMatch(/bad\.yaml:2:\d+: unknown key "prot"/);
-    expect(out).toBe('');
+    expect(io.err).toMatch(/bad\.yaml:2:\d+: unknown key "prot"/);
+    expect(io.out).toBe('');
   });
 
   it('an endpoint the snapshot lacks is exit 2 naming the connection', async () => {
     const dir = tempFiles({ 't.yaml': '- {from: nosuch, to: db-1, protocol: tcp, port: 5432}\n' });
     expect(await main(['logs', 'synth', '--snapshot', SNAP, '--traffic', join(dir, 't.yaml')])).toBe(2);
-    expect(err).toMatch(/t\.yaml:1:3: cannot trace nosuch -> db-1/);
+    expect(io.err).toMatch(/t\.yaml:1:3: cannot trace nosuch -> db-1/);
   });
 
   it('--format writes a custom format whose header explain reads', async () => {
@@ -107,9 +88,11 @@ describe('vpcsim logs synth | explain', () => {
         '${version} ${interface-id} ${srcaddr} ${dstaddr} ${srcport} ${dstport} ${protocol} ${action} ${log-status} ${flow-direction}',
       ]),
     ).toBe(0);
-    expect(out.split('\n')[0]).toBe(
+    expect(io.out.split('\n')[0]).toBe(
       'version interface-id srcaddr dstaddr srcport dstport protocol action log-status flow-direction',
     );
-    expect(out).toMatch(/^5 eni-01a980b2855bd5d17 10\.0\.0\.10 10\.0\.2\.10 \d+ 5432 6 REJECT OK ingress$/m);
+    expect(io.out).toMatch(
+      /^5 eni-01a980b2855bd5d17 10\.0\.0\.10 10\.0\.2\.10 \d+ 5432 6 REJECT OK ingress$/m,
+    );
   });
 });

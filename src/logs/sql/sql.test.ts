@@ -4,7 +4,8 @@
  * the optional package @duckdb/node-api cannot be imported.
  */
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { captureOutput } from '../../../test/capture.js';
 import { main } from '../../cli/main.js';
 import { reportQueries } from '../athena/reports.js';
 import { type FlowSummaryJson, summarize } from '../run.js';
@@ -182,33 +183,15 @@ describe.skipIf(!duck)('runSql', () => {
   });
 });
 
-let out = '';
-let err = '';
-beforeEach(() => {
-  out = '';
-  err = '';
-  process.exitCode = undefined;
-  vi.spyOn(process.stdout, 'write').mockImplementation((s: string | Uint8Array) => {
-    out += String(s);
-    return true;
-  });
-  vi.spyOn(process.stderr, 'write').mockImplementation((s: string | Uint8Array) => {
-    err += String(s);
-    return true;
-  });
-});
-afterEach(() => {
-  vi.restoreAllMocks();
-  process.exitCode = undefined;
-});
+const io = captureOutput();
 
 describe.skipIf(!duck)('vpcsim logs sql', () => {
   it('prints an aligned table', async () => {
     expect(
       await main(['logs', 'sql', 'select action, count(*) n from flows group by 1 order by 1', FILE]),
     ).toBe(0);
-    expect(out).toBe(['action  n', '------  -', 'ACCEPT  4', 'REJECT  6', '-       1', ''].join('\n'));
-    expect(err).toBe('3 rows\n');
+    expect(io.out).toBe(['action  n', '------  -', 'ACCEPT  4', 'REJECT  6', '-       1', ''].join('\n'));
+    expect(io.err).toBe('3 rows\n');
   });
 
   it('prints JSON with --json', async () => {
@@ -221,7 +204,7 @@ describe.skipIf(!duck)('vpcsim logs sql', () => {
         '--json',
       ]),
     ).toBe(0);
-    expect(JSON.parse(out).rows).toEqual([
+    expect(JSON.parse(io.out).rows).toEqual([
       { action: 'ACCEPT', n: 4 },
       { action: 'REJECT', n: 6 },
       { action: null, n: 1 },
@@ -230,12 +213,12 @@ describe.skipIf(!duck)('vpcsim logs sql', () => {
 
   it('exits 2 with DuckDB message on bad SQL', async () => {
     expect(await main(['logs', 'sql', 'selec action from flows', FILE])).toBe(2);
-    expect(err).toMatch(/^vpcsim: SQL error: Parser Error: syntax error at or near "selec"\.\n$/);
-    expect(out).toBe('');
+    expect(io.err).toMatch(/^vpcsim: SQL error: Parser Error: syntax error at or near "selec"\.\n$/);
+    expect(io.out).toBe('');
   });
 
   it('exits 2 on a missing file', async () => {
     expect(await main(['logs', 'sql', 'select 1', join(DIR, 'nope.log')])).toBe(2);
-    expect(err).toContain('nope.log');
+    expect(io.err).toContain('nope.log');
   });
 });
