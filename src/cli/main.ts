@@ -11,12 +11,13 @@ import pc from 'picocolors';
 import { InputError } from '../ingest/errors.js';
 import { loadSnapshot } from '../ingest/snapshot.js';
 import { Network } from '../model/index.js';
+import { registerCollectCommand } from './collect-command.js';
 import { registerDoctorCommand } from './doctor-command.js';
 import { EXIT, UsageError } from './exit.js';
 import { inspect, renderInspect } from './inspect-command.js';
 import { registerLintCommand } from './lint-command.js';
 import { registerLogsCommand } from './logs-command.js';
-import { exitCodeOf, printTrace, runTrace } from './trace-command.js';
+import { exitCodeOf, loadInput, printTrace, runTrace } from './trace-command.js';
 
 const color = process.stdout.isTTY === true && !process.env.NO_COLOR;
 
@@ -73,9 +74,13 @@ export function buildProgram(): Command {
       .description(
         'trace one flow hop by hop, forward and back; exit 0 reachable, 1 unreachable or partial, 3 unknown, 2 bad input',
       )
-      .requiredOption(
+      .option(
         '--snapshot <path>',
         'folder (searched recursively) or file of `aws ec2 describe-* --output json` output',
+      )
+      .option(
+        '--terraform <plan.json>',
+        '`terraform show -json <planfile>` output, instead of --snapshot (docs/terraform.md)',
       ) as unknown as Command<[], Record<string, unknown>>,
   )
     .option('--json', 'print the trace as JSON (docs/trace-output.md)')
@@ -85,7 +90,7 @@ export function buildProgram(): Command {
     )
     .action(async (o) => {
       const opts = o as Record<string, string | boolean | undefined>;
-      const net = await withOnPrem(await loadSnapshot(String(opts.snapshot)), opts.onprem);
+      const net = await withOnPrem(await loadInput(opts), opts.onprem);
       const t = runTrace(net, opts as never);
       printTrace(t, opts.json === true, color);
       process.exitCode = exitCodeOf(t);
@@ -94,11 +99,12 @@ export function buildProgram(): Command {
   program
     .command('inspect')
     .description('show what a snapshot holds: resource counts, regions, accounts, and every load warning')
-    .requiredOption('--snapshot <path>', 'folder or file of describe-* JSON')
+    .option('--snapshot <path>', 'folder or file of describe-* JSON')
+    .option('--terraform <plan.json>', '`terraform show -json <planfile>` output (docs/terraform.md)')
     .option('--json', 'print as JSON')
     .option('--onprem <file>', 'YAML or JSON file naming on-premises networks (docs/onprem.md)')
     .action(async (o) => {
-      const net = await withOnPrem(await loadSnapshot(o.snapshot), o.onprem);
+      const net = await withOnPrem(await loadInput(o), o.onprem);
       const r = inspect(net);
       process.stdout.write(o.json ? `${JSON.stringify(r, null, 2)}\n` : `${renderInspect(r)}\n`);
     });
@@ -140,6 +146,7 @@ export function buildProgram(): Command {
   registerLogsCommand(program);
   registerLintCommand(program);
   registerDoctorCommand(program);
+  registerCollectCommand(program);
   return program;
 }
 

@@ -4,9 +4,23 @@ import { renderTrace } from '../engine/explain/render-text.js';
 import { ResolveError } from '../engine/resolve.js';
 import { trace } from '../engine/trace.js';
 import type { Trace } from '../engine/types.js';
+import { loadSnapshot } from '../ingest/snapshot.js';
 import type { Network } from '../model/index.js';
 import { EXIT, UsageError } from './exit.js';
 import { type FlowOptions, toQuery } from './options.js';
+
+/** The network of `--snapshot <path>` or `--terraform <plan.json>`: exactly one of them. */
+export async function loadInput(o: { snapshot?: unknown; terraform?: unknown }): Promise<Network> {
+  const snapshot = typeof o.snapshot === 'string' ? o.snapshot : undefined;
+  const plan = typeof o.terraform === 'string' ? o.terraform : undefined;
+  if ((snapshot === undefined) === (plan === undefined))
+    throw new UsageError('give exactly one of --snapshot <path> and --terraform <plan.json>.');
+  if (plan !== undefined) {
+    const { loadTerraformPlan } = await import('../ingest/terraform/index.js');
+    return loadTerraformPlan(plan);
+  }
+  return loadSnapshot(snapshot as string);
+}
 
 export function runTrace(net: Network, o: FlowOptions): Trace {
   try {

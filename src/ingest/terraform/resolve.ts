@@ -1,0 +1,137 @@
+/**
+ * Ids in a plan: a value known now (an existing resource, or a literal) is used as is; a value
+ * unknown until apply is linked the way Terraform links it, through the configuration expression's
+ * `references`, and named by a stable synthetic id derived from the address (`tf:aws_subnet.public`).
+ */
+import { isObj, type Json, type JsonObj, type PlannedResource } from './plan.js';
+
+/** A path into a resource's attributes: `['route', 0, 'gateway_id']`. */
+export type AttrPath = readonly (string | number)[];
+
+export interface RefTarget {
+  readonly res: PlannedResource;
+  /** The attribute referenced (`id`, `primary_network_interface_id`, ...); `id` when none. */
+  readonly attr: string;
+}
+
+/** Synthetic ids of what AWS creates alongside a VPC (and Terraform names by a VPC attribute). */
+export const VPC_DEFAULT_ATTRS = [
+  'default_security_group_id',
+  'default_network_acl_id',
+  'default_route_table_id',
+  'main_route_table_id',
+] as const;
+
+export class Resolver {
+  readonly byAddress = new Map<string, PlannedResource>();
+
+  constructor(resources: readonly PlannedResource[]) {
+    for (const r of resources) this.byAddress.set(r.address, r);
+  }
+
+  /** The resource's own id: known, or `tf:<address>`; adopted defaults take the id of what they adopt. */
+  idOf(r: PlannedResource): string {
+    const known = r.values.id;
+    if (typeof known === 'string' && known !== '') return known;
+    if (r.type === 'aws_default_security_group') {
+      const vpc = this.ref(r, ['vpc_id']);
+      if (vpc) return this.attrId(vpc.res, 'default_security_group_id');
+    }
+    if (r.type === 'aws_default_network_acl') {
+      const t = this.ref(r, ['default_network_acl_id']);
+      if (t) return this.attrId(t.res, t.attr);
+    }
+    if (r.type === 'aws_default_route_table') {
+      const t = this.ref(r, ['default_route_table_id']);
+      if (t) return this.attrId(t.res, t.attr);
+    }
+    return `tf:${r.address}`;
+  }
+
+  /** The id a reference to `res.attr` stands for. */
+  attrId(res: PlannedResource, attr: string): string {
+    if (attr === 'id' || attr === 'allocation_id') return this.idOf(res);
+    const known = res.values[attr];
+    if (typeof known === 'string' && known !== '') return known;
+    if (res.type === 'aws_vpc' && attr === 'main_route_table_id')
+      return this.attrId(res, 'default_route_table_id');
+    return `tf:${res.address}.${attr}`;
+  }
+
+  /** The first resource referenced by the expression at `path` (root or module-relative references). */
+  ref(r: PlannedResource, path: AttrPath): RefTarget | undefined {
+    return this.refs(r, path)[0];
+  }
+
+  refs(r: PlannedResource, path: AttrPath): RefTarget[] {
+    const out: RefTarget[] = [];
+    const seen = new Set<string>();
+    for (const text of referencesAt(r.expressions, path)) {
+      const t = this.lookup(r.modulePrefix, text);
+      if (!t) continue;
+      const key = `${t.res.address}#${t.attr}`;
+      if (seen.has(key)) continue;
+      // `aws_vpc.main` comes with `aws_vpc.main.id`: keep one per resource unless attributes differ.
+      if (t.attr === 'id' && [...seen].some((k) => k.startsWith(`${t.res.address}#`))) continue;
+      seen.add(key);
+      out.push(t);
+    }
+    return out.filter(
+      (t, _i, all) => t.attr !== 'id' || !all.some((o) => o.res === t.res && o.attr !== 'id'),
+    );
+  }
+
+  private lookup(prefix: string, text: string): RefTarget | undefined {
+    const parts = splitRef(text);
+    for (let n = parts.length; n >= 2; n--) {
+      const addr = prefix + parts.slice(0, n).join('.');
+      const res = this.byAddress.get(addr) ?? this.byAddress.get(`${addr}[0]`);
+      if (res) return { res, attr: parts[n] ?? 'id' };
+    }
+    return undefined;
+  }
+
+  /**
+   * A single id-valued attribute: the planned value when known, else the referenced resource's id.
+   * `undefined` when neither says (the attribute is unset).
+   */
+  id(r: PlannedResource, path: AttrPath, values: JsonObj = r.values): string | undefined {
+    const v = values[String(path[path.length - 1])];
+    if (typeof v === 'string' && v !== '') return v;
+    const t = this.ref(r, path);
+    return t ? this.attrId(t.res, t.attr) : undefined;
+  }
+
+  /** A list of ids (security groups, subnets): known values plus every referenced resource. */
+  ids(r: PlannedResource, path: AttrPath, values: JsonObj = r.values): string[] {
+    const out: string[] = [];
+    const v = values[String(path[path.length - 1])];
+    if (Array.isArray(v)) for (const x of v) if (typeof x === 'string' && x !== '') out.push(x);
+    for (const t of this.refs(r, path)) out.push(this.attrId(t.res, t.attr));
+    return [...new Set(out)];
+  }
+}
+
+/** `module.x.aws_a.b[0].id` → [`module`, `x`, `aws_a`, `b[0]`, `id`], keeping index keys on their name. */
+function splitRef(text: string): string[] {
+  return text.split(/\.(?![^[]*\])/);
+}
+
+/** The `references` of the expression at `path`; a nested block list is indexed, a whole-list expression applies to every index. */
+function referencesAt(expressions: JsonObj, path: AttrPath): string[] {
+  let node: Json | undefined = expressions;
+  for (const step of path) {
+    if (node === undefined || node === null) return [];
+    if (typeof step === 'number') {
+      if (Array.isArray(node)) node = node[step] ?? node[0];
+      // an expression for the whole list (e.g. `route = [...]`): its references serve every element
+      continue;
+    }
+    if (Array.isArray(node)) node = node[0];
+    if (!isObj(node)) return [];
+    if (Array.isArray(node.references) && !(step in node)) break;
+    node = node[step];
+  }
+  if (!isObj(node) || !Array.isArray(node.references)) return [];
+  return node.references.filter((x): x is string => typeof x === 'string');
+}
