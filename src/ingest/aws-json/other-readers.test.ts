@@ -160,6 +160,31 @@ describe('VPC endpoints and peering', () => {
 });
 
 describe('prefix lists, addresses, statuses', () => {
+  it('a describe-managed-prefix-lists file (same key PrefixLists, no Cidrs) gives lists with unknown entries', () => {
+    const { ctx, warnings } = testContext();
+    const lists = readPrefixLists(
+      [
+        { PrefixListId: 'pl-1', PrefixListName: 'com.amazonaws.us-east-1.s3', Cidrs: ['54.231.0.0/16'] },
+        {
+          PrefixListId: 'pl-0123456789abcdef0',
+          AddressFamily: 'IPv4',
+          State: 'create-complete',
+          PrefixListName: 'corp-ranges',
+          MaxEntries: 10,
+          Version: 1,
+          OwnerId: '111122223333',
+        },
+      ],
+      ctx,
+    );
+    expect(lists.map((l) => [l.prefixListId, l.cidrs?.map(formatCidr)])).toEqual([
+      ['pl-1', ['54.231.0.0/16']],
+      ['pl-0123456789abcdef0', undefined],
+    ]);
+    expect(lists[1]?.addressFamily).toBe('IPv4');
+    expect(warnings).toEqual([]);
+  });
+
   it('describe-prefix-lists keeps CIDRs; describe-managed-prefix-lists leaves them unknown unless Entries are inline', () => {
     const { ctx, warnings } = testContext();
     const [pl] = readPrefixLists(
