@@ -3,8 +3,8 @@
  * no checkable item failed, 1 when one did, 2 on bad input. The doctor modules load only when it runs.
  */
 import type { Command } from '@commander-js/extra-typings';
-import { loadSnapshot } from '../ingest/snapshot.js';
 import { EXIT, UsageError } from './exit.js';
+import { loadInput } from './trace-command.js';
 
 export function registerDoctorCommand(program: Command): void {
   program
@@ -13,7 +13,11 @@ export function registerDoctorCommand(program: Command): void {
       "AWS's troubleshooting checklist for an instance: --from <client-ip> (can't connect to it) or --to internet|s3|dynamodb (it can't reach them); exit 0 passed, 1 a check failed, 2 bad input",
     )
     .argument('<instance>', 'instance id or Name tag')
-    .requiredOption('--snapshot <path>', 'folder or file of describe-* JSON')
+    .option('--snapshot <path>', 'folder or file of describe-* JSON')
+    .option(
+      '--terraform <plan.json>',
+      '`terraform show -json` of a plan, instead of --snapshot (docs/terraform.md)',
+    )
     .option('--from <client-ip>', "the public IPv4 or IPv6 address of the client that can't connect")
     .option('--to <target>', 'internet, s3 or dynamodb: what the instance cannot reach')
     .option('--port <n>', 'tcp port (default: 22, or 3389 for Windows, with --from; 443 with --to)')
@@ -24,7 +28,7 @@ export function registerDoctorCommand(program: Command): void {
         import('../doctor/doctor.js'),
         import('../doctor/render.js'),
       ]);
-      const net = await loadSnapshot(o.snapshot);
+      const net = await loadInput(o);
       let report: ReturnType<typeof runDoctor>;
       try {
         report = runDoctor(net, { instance, from: o.from, to: o.to, port: o.port, ipv6: o.ipv6 === true });

@@ -3,9 +3,9 @@
  * above --fail-on (default error), 1 otherwise, 2 on bad input (flags, snapshot, .vpcsim.yaml).
  */
 import type { Command } from '@commander-js/extra-typings';
-import { loadSnapshot } from '../ingest/snapshot.js';
 import { Network } from '../model/index.js';
 import { EXIT, UsageError } from './exit.js';
+import { loadInput } from './trace-command.js';
 
 const FORMATS = ['text', 'json', 'sarif'] as const;
 const LEVELS = ['error', 'warning', 'note'] as const;
@@ -16,7 +16,11 @@ export function registerLintCommand(program: Command): void {
     .description(
       'check a snapshot against configuration rules (docs/rules.md); exit 0 clean, 1 findings at or above --fail-on, 2 bad input',
     )
-    .requiredOption('--snapshot <path>', 'folder or file of describe-* JSON')
+    .option('--snapshot <path>', 'folder or file of describe-* JSON')
+    .option(
+      '--terraform <plan.json>',
+      '`terraform show -json` of a plan, instead of --snapshot (docs/terraform.md)',
+    )
     .option('--onprem <file>', 'YAML or JSON file naming on-premises networks (docs/onprem.md)')
     .option('--format <format>', `output format: ${FORMATS.join(', ')}`, 'text')
     .option('--fail-on <level>', `exit 1 when a finding is at or above: ${LEVELS.join(', ')}`, 'error')
@@ -48,7 +52,7 @@ export function registerLintCommand(program: Command): void {
         if (e instanceof ConfigError) throw new UsageError(`invalid lint config ${e.message}.`);
         throw e;
       }
-      let net = await loadSnapshot(o.snapshot);
+      let net = await loadInput(o);
       if (o.onprem) {
         const { loadOnPremFile } = await import('../ingest/onprem-file.js');
         net = new Network({ ...net.data, onPremNetworks: loadOnPremFile(o.onprem) });

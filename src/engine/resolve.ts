@@ -66,6 +66,12 @@ export function resolveEndpoint(net: Network, text: string, role: 'source' | 'de
     if (!eni) throw new ResolveError('UNKNOWN_ENDPOINT', t, role, [...net.networkInterfaces.keys()]);
     return { kind: 'interface', eni, instance: instanceOf(net, eni) };
   }
+  // Any other id the model holds, e.g. the `tf:<address>` ids of resources a Terraform plan has not
+  // created yet; a bare Terraform address (`aws_instance.web`) names the same resource.
+  const inst = net.instances.get(t) ?? net.instances.get(`tf:${t}`);
+  if (inst) return fromInstance(net, inst, role, t);
+  const eni = net.networkInterfaces.get(t) ?? net.networkInterfaces.get(`tf:${t}`);
+  if (eni) return { kind: 'interface', eni, instance: instanceOf(net, eni) };
   const byName: Array<{ label: string; endpoint: () => Endpoint }> = [];
   for (const inst of net.data.instances) {
     if (inst.tags.Name === t)

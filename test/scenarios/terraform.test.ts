@@ -9,10 +9,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/cli/exit.js';
+import { main } from '../../src/cli/main.js';
 import { loadInput } from '../../src/cli/trace-command.js';
 import { InputError } from '../../src/ingest/errors.js';
 import { loadTerraformPlan, terraformPlanData } from '../../src/ingest/terraform/index.js';
 import { Network, type NetworkData } from '../../src/model/index.js';
+import { captureOutput } from '../capture.js';
 import { examplePath, loadExample, run, tcp } from '../helpers.js';
 
 let described: Network;
@@ -442,4 +444,41 @@ describe('route tables and modules', () => {
       ['tf:module.net.aws_subnet.a[0]', 'tf:module.net.aws_vpc.this'],
     ]);
   });
+});
+
+describe('lint, doctor and Terraform addresses on a plan', () => {
+  const io = captureOutput();
+  const plan = join(examplePath('terraform-nat-instance'), 'plan.json');
+
+  it('lint finds on the plan what it finds on the describe snapshot of the same network', async () => {
+    expect(await main(['lint', '--terraform', plan, '--format', 'json'])).toBe(0);
+    const fromPlan = (JSON.parse(io.out) as { findings: Array<{ ruleId: string }> }).findings.map(
+      (f) => f.ruleId,
+    );
+    io.out = '';
+    expect(await main(['lint', '--snapshot', examplePath('nat-instance'), '--format', 'json'])).toBe(0);
+    const fromSnapshot = (JSON.parse(io.out) as { findings: Array<{ ruleId: string }> }).findings.map(
+      (f) => f.ruleId,
+    );
+    expect(fromPlan).toEqual(fromSnapshot);
+    expect(fromPlan).toContain('NACL001');
+  });
+
+  it('doctor runs its checklist on a planned instance', async () => {
+    expect(await main(['doctor', '--terraform', plan, 'web-1', '--from', '192.0.2.10', '--json'])).toBe(1);
+    const report = JSON.parse(io.out) as { items: Array<{ id: string; state: string }> };
+    expect(report.items.filter((i) => i.state === 'failed').map((i) => i.id)).toContain(
+      'security-group-inbound',
+    );
+  });
+
+  it.each(['tf:aws_instance.web', 'aws_instance.web', 'web-1'])(
+    '--to %s names the same instance',
+    async (to) => {
+      const net = await loadTerraformPlan(plan);
+      const t = run(net, tcp('internet', to, 443));
+      expect(t.verdict).toBe('reachable');
+      expect(t.forward.at(-1)?.component.id).toBe('tf:aws_instance.web');
+    },
+  );
 });
