@@ -15,7 +15,8 @@ export type WarningCode =
   | 'NO_MAIN_ROUTE_TABLE'
   | 'NO_NETWORK_ACL'
   | 'UNSUPPORTED_RESOURCE'
-  | 'EMPTY_FILE';
+  | 'EMPTY_FILE'
+  | 'UNKNOWN_UNTIL_APPLY';
 
 export interface LoadWarning {
   readonly code: WarningCode;

@@ -74,8 +74,8 @@ describe('examples/terraform-nat-instance gives the answers of examples/nat-inst
 
   it('warns about every public IP it had to invent, and nothing else', () => {
     expect(planned.data.warnings.map((w) => [w.code, w.resourceId, w.field])).toEqual([
-      ['BAD_VALUE', 'aws_instance.web', 'public_ip'],
-      ['BAD_VALUE', 'aws_eip.nat', 'public_ip'],
+      ['UNKNOWN_UNTIL_APPLY', 'aws_instance.web', 'public_ip'],
+      ['UNKNOWN_UNTIL_APPLY', 'aws_eip.nat', 'public_ip'],
     ]);
   });
 });

@@ -29,6 +29,8 @@ export function warningMessage(w: LoadWarning): string {
       return `subnet${id} has no network ACL in the snapshot${detail}`;
     case 'UNSUPPORTED_RESOURCE':
       return `resource type${value} is not part of the network model: skipped${detail}`;
+    case 'UNKNOWN_UNTIL_APPLY':
+      return `${w.detail ?? 'value'} of${id}${field} is known only after apply: placeholder ${w.value} stands in for it (answers that depend on the address itself are about the placeholder)`;
     case 'EMPTY_FILE':
       return `empty file: skipped${detail}`;
   }

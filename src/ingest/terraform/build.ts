@@ -190,11 +190,11 @@ class Builder {
   nextPlaceholder(r: PlannedResource, field: string): Ip {
     const ip = parseIpv4(intToIpv4(PLACEHOLDER_BASE + ++this.placeholder)) as Ip;
     this.warn({
-      code: 'BAD_VALUE',
+      code: 'UNKNOWN_UNTIL_APPLY',
       resourceId: r.address,
       field,
-      value: '(known after apply)',
-      detail: `public IP unknown until apply; placeholder ${intToIpv4(PLACEHOLDER_BASE + this.placeholder)} used`,
+      value: intToIpv4(PLACEHOLDER_BASE + this.placeholder),
+      detail: 'public IPv4 address',
     });
     return ip;
   }
