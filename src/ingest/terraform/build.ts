@@ -837,15 +837,21 @@ class Builder {
     });
   }
 
+  /** The subnet `subnet_id` refers to, or a MISSING_REFERENCE warning and undefined. */
+  private subnetOf(r: PlannedResource): Subnet | undefined {
+    const subnetId = this.rv.id(r, ['subnet_id']);
+    const subnet = subnetId ? this.subnets.get(subnetId) : undefined;
+    if (!subnet)
+      this.warn({ code: 'MISSING_REFERENCE', resourceId: r.address, field: 'subnet_id', value: subnetId });
+    return subnet;
+  }
+
   networkInterface(r: PlannedResource): void {
     const v = r.values;
     const id = this.rv.idOf(r);
-    const subnetId = this.rv.id(r, ['subnet_id']);
-    const subnet = subnetId ? this.subnets.get(subnetId) : undefined;
-    if (!subnetId || !subnet) {
-      this.warn({ code: 'MISSING_REFERENCE', resourceId: r.address, field: 'subnet_id', value: subnetId });
-      return;
-    }
+    const subnet = this.subnetOf(r);
+    if (!subnet) return;
+    const subnetId = subnet.subnetId;
     const ips = [
       ...strs(v, 'private_ips'),
       ...(str(v, 'private_ip') ? [str(v, 'private_ip') as string] : []),
@@ -928,12 +934,9 @@ class Builder {
   natGateway(r: PlannedResource): void {
     const v = r.values;
     const id = this.rv.idOf(r);
-    const subnetId = this.rv.id(r, ['subnet_id']);
-    const subnet = subnetId ? this.subnets.get(subnetId) : undefined;
-    if (!subnetId || !subnet) {
-      this.warn({ code: 'MISSING_REFERENCE', resourceId: r.address, field: 'subnet_id', value: subnetId });
-      return;
-    }
+    const subnet = this.subnetOf(r);
+    if (!subnet) return;
+    const subnetId = subnet.subnetId;
     const connectivityType = v.connectivity_type === 'private' ? 'private' : 'public';
     const allocationId = this.rv.id(r, ['allocation_id']);
     const eip = allocationId ? this.eips.find((e) => e.allocationId === allocationId) : undefined;
