@@ -482,8 +482,12 @@ function statusDraft(ctx: Ctx): Draft {
 function publicAddressOf(ctx: Ctx, address: string): string | undefined {
   for (const eni of ctx.enis)
     for (const a of eni.privateAddresses)
-      if (a.publicIp && formatIp(a.publicIp) === address)
+      if (a.publicIp && formatIp(a.publicIp) === address) {
+        // A Terraform plan stands a placeholder in for an address AWS assigns at apply.
+        if (ctx.net.data.warnings.some((w) => w.code === 'UNKNOWN_UNTIL_APPLY' && w.value === address))
+          return DETAIL.placeholderIp;
         return a.allocationId ? DETAIL.elasticIp(a.allocationId) : DETAIL.autoPublicIp;
+      }
   return undefined;
 }
 

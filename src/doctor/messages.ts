@@ -126,6 +126,8 @@ export const DETAIL = {
   connectTo: (address: string, how: string) => `connect to ${address} (${how})`,
   elasticIp: (allocationId: string) => `Elastic IP ${allocationId}`,
   autoPublicIp: 'auto-assigned public IPv4: it changes when the instance is stopped and started',
+  placeholderIp:
+    'a placeholder: the plan says there will be a public IPv4 address, AWS assigns it at apply; connect to that one',
   ipv6Address: 'IPv6 address: the internet gateway does not translate IPv6',
   hasPublicIp: (address: string, how: string) => `public address ${address} (${how})`,
   noIpv6: (eni: string) => `${eni} has no IPv6 address, so no IPv6 flow can start or end there`,
