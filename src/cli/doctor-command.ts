@@ -18,6 +18,7 @@ export function registerDoctorCommand(program: Command): void {
       '--terraform <plan.json>',
       '`terraform show -json` of a plan, instead of --snapshot (docs/terraform.md)',
     )
+    .option('--before', 'with --terraform: the network as it is before the plan (prior_state)')
     .option('--from <client-ip>', "the public IPv4 or IPv6 address of the client that can't connect")
     .option('--to <target>', 'internet, s3 or dynamodb: what the instance cannot reach')
     .option('--port <n>', 'tcp port (default: 22, or 3389 for Windows, with --from; 443 with --to)')

@@ -21,6 +21,7 @@ export function registerLintCommand(program: Command): void {
       '--terraform <plan.json>',
       '`terraform show -json` of a plan, instead of --snapshot (docs/terraform.md)',
     )
+    .option('--before', 'with --terraform: the network as it is before the plan (prior_state)')
     .option('--onprem <file>', 'YAML or JSON file naming on-premises networks (docs/onprem.md)')
     .option('--format <format>', `output format: ${FORMATS.join(', ')}`, 'text')
     .option('--fail-on <level>', `exit 1 when a finding is at or above: ${LEVELS.join(', ')}`, 'error')

@@ -81,6 +81,10 @@ export function buildProgram(): Command {
       .option(
         '--terraform <plan.json>',
         '`terraform show -json <planfile>` output, instead of --snapshot (docs/terraform.md)',
+      )
+      .option(
+        '--before',
+        'with --terraform: the network as it is before the plan (prior_state)',
       ) as unknown as Command<[], Record<string, unknown>>,
   )
     .option('--json', 'print the trace as JSON (docs/trace-output.md)')
@@ -101,6 +105,7 @@ export function buildProgram(): Command {
     .description('show what a snapshot holds: resource counts, regions, accounts, and every load warning')
     .option('--snapshot <path>', 'folder or file of describe-* JSON')
     .option('--terraform <plan.json>', '`terraform show -json <planfile>` output (docs/terraform.md)')
+    .option('--before', 'with --terraform: the network as it is before the plan (prior_state)')
     .option('--json', 'print as JSON')
     .option('--onprem <file>', 'YAML or JSON file naming on-premises networks (docs/onprem.md)')
     .action(async (o) => {

@@ -10,14 +10,22 @@ import { EXIT, UsageError } from './exit.js';
 import { type FlowOptions, toQuery } from './options.js';
 
 /** The network of `--snapshot <path>` or `--terraform <plan.json>`: exactly one of them. */
-export async function loadInput(o: { snapshot?: unknown; terraform?: unknown }): Promise<Network> {
+export async function loadInput(o: {
+  snapshot?: unknown;
+  terraform?: unknown;
+  before?: unknown;
+}): Promise<Network> {
   const snapshot = typeof o.snapshot === 'string' ? o.snapshot : undefined;
   const plan = typeof o.terraform === 'string' ? o.terraform : undefined;
   if ((snapshot === undefined) === (plan === undefined))
     throw new UsageError('give exactly one of --snapshot <path> and --terraform <plan.json>.');
+  if (o.before === true && plan === undefined)
+    throw new UsageError(
+      '--before reads the prior_state of a Terraform plan; give it with --terraform <plan.json>.',
+    );
   if (plan !== undefined) {
     const { loadTerraformPlan } = await import('../ingest/terraform/index.js');
-    return loadTerraformPlan(plan);
+    return loadTerraformPlan(plan, { before: o.before === true });
   }
   return loadSnapshot(snapshot as string);
 }

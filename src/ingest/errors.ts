@@ -8,7 +8,8 @@ export type InputErrorCode =
   | 'SNAPSHOT_NOT_FOUND'
   | 'NO_VPCS'
   | 'UNREADABLE_FILE'
-  | 'ONPREM_INVALID';
+  | 'ONPREM_INVALID'
+  | 'TERRAFORM_INVALID';
 
 export interface InputErrorInit {
   readonly file?: string | undefined;
@@ -58,6 +59,8 @@ export function describeInputError(
       return `No VPCs found in snapshot ${e.value ?? e.file ?? ''}${fix}.`;
     case 'ONPREM_INVALID':
       return `Invalid on-premises file${where}${e.value ? `: ${e.value}` : ''}${fix}.`;
+    case 'TERRAFORM_INVALID':
+      return `Cannot use Terraform plan${where}${e.value ? `: ${e.value}` : ''}${fix}.`;
     case 'UNREADABLE_FILE':
       return `Cannot read${where}${e.value ? ` (${e.value})` : ''}${fix}.`;
   }

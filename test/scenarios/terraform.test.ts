@@ -4,7 +4,7 @@
  * in Terraform: both models must give the same verdicts and blockers (by Name, not id). Then the
  * Terraform-specific semantics, table-driven on small hand-made plans.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -481,4 +481,46 @@ describe('lint, doctor and Terraform addresses on a plan', () => {
       expect(t.forward.at(-1)?.component.id).toBe('tf:aws_instance.web');
     },
   );
+});
+
+describe('--before: the network as it is before the plan', () => {
+  const plan = join(examplePath('terraform-nat-instance'), 'plan.json');
+  // The example plan with state behind it: everything exists already, and the plan deletes the
+  // internet gateway (a plan lists a deleted resource in prior_state and resource_changes only).
+  const withState = () => {
+    const json = JSON.parse(readFileSync(plan, 'utf8')) as {
+      planned_values: { root_module: { resources: Array<{ address: string }> } };
+      prior_state?: unknown;
+      resource_changes: Array<{ address: string; change: { actions: string[] } }>;
+    };
+    json.prior_state = { format_version: '1.0', values: structuredClone(json.planned_values) };
+    json.planned_values.root_module.resources = json.planned_values.root_module.resources.filter(
+      (r) => r.address !== 'aws_internet_gateway.igw',
+    );
+    json.resource_changes.find((rc) => rc.address === 'aws_internet_gateway.igw')!.change.actions = [
+      'delete',
+    ];
+    const dir = mkdtempSync(join(tmpdir(), 'vpcsim-tf-before-'));
+    writeFileSync(join(dir, 'plan.json'), JSON.stringify(json));
+    return join(dir, 'plan.json');
+  };
+
+  it('traces prior_state with --before and the planned network without it', async () => {
+    const file = withState();
+    const before = await loadTerraformPlan(file, { before: true });
+    const after = await loadTerraformPlan(file);
+    expect(run(before, tcp('internet', 'web-1', 443)).verdict).toBe('reachable');
+    expect(before.internetGateways.has('tf:aws_internet_gateway.igw')).toBe(true);
+    expect(after.internetGateways.has('tf:aws_internet_gateway.igw')).toBe(false);
+    expect(run(after, tcp('internet', 'web-1', 443)).verdict).not.toBe('reachable');
+  });
+
+  it('is an error on a plan with no prior_state, and without --terraform', async () => {
+    await expect(loadTerraformPlan(plan, { before: true })).rejects.toMatchObject({
+      code: 'TERRAFORM_INVALID',
+    });
+    await expect(loadInput({ snapshot: examplePath('nat-instance'), before: true })).rejects.toBeInstanceOf(
+      UsageError,
+    );
+  });
 });

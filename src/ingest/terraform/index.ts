@@ -7,16 +7,16 @@ import { Network, type NetworkData } from '../../model/index.js';
 import { readJsonFile } from '../aws-json/files.js';
 import { InputError } from '../errors.js';
 import { buildFromPlan } from './build.js';
-import { parsePlan } from './plan.js';
+import { type PlanOptions, parsePlan } from './plan.js';
 
 export { SUPPORTED_TYPES } from './build.js';
 
 /** A parsed plan (already read) → NetworkData; `file` names it in warnings and origins. */
-export function terraformPlanData(json: unknown, file: string): NetworkData {
-  return buildFromPlan(parsePlan(json, file), file);
+export function terraformPlanData(json: unknown, file: string, opts: PlanOptions = {}): NetworkData {
+  return buildFromPlan(parsePlan(json, file, opts), file);
 }
 
-export function loadTerraformPlanData(path: string): NetworkData {
+export function loadTerraformPlanData(path: string, opts: PlanOptions = {}): NetworkData {
   const read = readJsonFile(path);
   if (read === undefined)
     throw new InputError('MALFORMED_JSON', {
@@ -24,12 +24,12 @@ export function loadTerraformPlanData(path: string): NetworkData {
       value: 'empty file',
       fix: 'give the output of `terraform show -json <planfile>`',
     });
-  const data = terraformPlanData(read.json, path);
+  const data = terraformPlanData(read.json, path, opts);
   if (data.vpcs.length === 0)
     throw new InputError('NO_VPCS', { value: path, fix: 'the plan creates no aws_vpc' });
   return data;
 }
 
-export async function loadTerraformPlan(path: string): Promise<Network> {
-  return new Network(loadTerraformPlanData(path));
+export async function loadTerraformPlan(path: string, opts: PlanOptions = {}): Promise<Network> {
+  return new Network(loadTerraformPlanData(path, opts));
 }

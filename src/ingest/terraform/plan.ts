@@ -31,8 +31,16 @@ export interface ParsedPlan {
   readonly region?: string | undefined;
 }
 
-/** Walk planned_values (root and child modules), dropping resources whose change is a pure delete. */
-export function parsePlan(json: unknown, file: string): ParsedPlan {
+export interface PlanOptions {
+  /** Read `prior_state` (the network as it is before the plan) instead of `planned_values`. */
+  readonly before?: boolean;
+}
+
+/**
+ * Walk planned_values (root and child modules), dropping resources whose change is a pure delete;
+ * with `before`, walk prior_state instead, where every resource exists as it is now.
+ */
+export function parsePlan(json: unknown, file: string, opts: PlanOptions = {}): ParsedPlan {
   if (!isObj(json) || typeof json.format_version !== 'string')
     throw new InputError('MALFORMED_JSON', {
       file,
@@ -73,6 +81,20 @@ export function parsePlan(json: unknown, file: string): ParsedPlan {
     }
     for (const c of Array.isArray(module.child_modules) ? module.child_modules : []) walk(c);
   };
+  if (opts.before) {
+    deleted.clear();
+    changes.clear();
+    const prior =
+      isObj(json.prior_state) && isObj(json.prior_state.values) ? json.prior_state.values : undefined;
+    if (!prior)
+      throw new InputError('TERRAFORM_INVALID', {
+        file,
+        value: 'it has no prior_state (the plan starts from nothing), so there is no network before it',
+        fix: 'drop --before, or give a plan made against existing state',
+      });
+    walk(prior.root_module);
+    return { resources, region: providerRegion(config) };
+  }
   const planned = isObj(json.planned_values) ? json.planned_values : undefined;
   if (planned) walk(planned.root_module);
   else if (isObj(json.values)) walk(json.values.root_module); // `terraform show -json` of a state
