@@ -399,17 +399,8 @@ class Builder {
   }
 
   route(r: PlannedResource): void {
-    const tableId = this.rv.id(r, ['route_table_id']);
-    const entry = tableId ? this.routeTables.get(tableId) : undefined;
-    if (!entry) {
-      this.warn({
-        code: 'MISSING_REFERENCE',
-        resourceId: r.address,
-        field: 'route_table_id',
-        value: tableId,
-      });
-      return;
-    }
+    const entry = this.referenced(r, 'route_table_id', this.routeTables);
+    if (!entry) return;
     const route = this.routeFrom(r, r.values, [], '');
     if (route) entry.routes.push(route);
   }
@@ -480,17 +471,8 @@ class Builder {
   }
 
   rtAssociation(r: PlannedResource): void {
-    const tableId = this.rv.id(r, ['route_table_id']);
-    const entry = tableId ? this.routeTables.get(tableId) : undefined;
-    if (!entry) {
-      this.warn({
-        code: 'MISSING_REFERENCE',
-        resourceId: r.address,
-        field: 'route_table_id',
-        value: tableId,
-      });
-      return;
-    }
+    const entry = this.referenced(r, 'route_table_id', this.routeTables);
+    if (!entry) return;
     const subnetId = this.rv.id(r, ['subnet_id']);
     const gatewayId = this.rv.id(r, ['gateway_id']);
     entry.assoc.push({
@@ -837,13 +819,17 @@ class Builder {
     });
   }
 
-  /** The subnet `subnet_id` refers to, or a MISSING_REFERENCE warning and undefined. */
+  /** What `field` of `r` refers to among `known`, or a MISSING_REFERENCE warning and undefined. */
+  private referenced<T>(r: PlannedResource, field: string, known: ReadonlyMap<string, T>): T | undefined {
+    const id = this.rv.id(r, [field]);
+    const found = id ? known.get(id) : undefined;
+    if (found === undefined)
+      this.warn({ code: 'MISSING_REFERENCE', resourceId: r.address, field, value: id });
+    return found;
+  }
+
   private subnetOf(r: PlannedResource): Subnet | undefined {
-    const subnetId = this.rv.id(r, ['subnet_id']);
-    const subnet = subnetId ? this.subnets.get(subnetId) : undefined;
-    if (!subnet)
-      this.warn({ code: 'MISSING_REFERENCE', resourceId: r.address, field: 'subnet_id', value: subnetId });
-    return subnet;
+    return this.referenced(r, 'subnet_id', this.subnets);
   }
 
   networkInterface(r: PlannedResource): void {
