@@ -572,17 +572,9 @@ class Builder {
 
   sgRule(r: PlannedResource): void {
     const v = r.values;
-    const groupId = this.rv.id(r, ['security_group_id']);
-    const entry = groupId ? this.groups.get(groupId) : undefined;
-    if (!entry || !groupId) {
-      this.warn({
-        code: 'MISSING_REFERENCE',
-        resourceId: r.address,
-        field: 'security_group_id',
-        value: groupId,
-      });
-      return;
-    }
+    const entry = this.referenced(r, 'security_group_id', this.groups);
+    if (!entry) return;
+    const groupId = entry.sg.groupId;
     const egress = v.type === 'egress';
     const proto = protocolOf(v.protocol);
     if (proto === undefined) {
@@ -614,17 +606,9 @@ class Builder {
 
   vpcSgRule(r: PlannedResource, egress: boolean): void {
     const v = r.values;
-    const groupId = this.rv.id(r, ['security_group_id']);
-    const entry = groupId ? this.groups.get(groupId) : undefined;
-    if (!entry || !groupId) {
-      this.warn({
-        code: 'MISSING_REFERENCE',
-        resourceId: r.address,
-        field: 'security_group_id',
-        value: groupId,
-      });
-      return;
-    }
+    const entry = this.referenced(r, 'security_group_id', this.groups);
+    if (!entry) return;
+    const groupId = entry.sg.groupId;
     const proto = protocolOf(v.ip_protocol);
     if (proto === undefined) {
       this.warn({
@@ -731,12 +715,8 @@ class Builder {
   }
 
   aclRule(r: PlannedResource): void {
-    const aclId = this.rv.id(r, ['network_acl_id']);
-    const entry = aclId ? this.acls.get(aclId) : undefined;
-    if (!entry) {
-      this.warn({ code: 'MISSING_REFERENCE', resourceId: r.address, field: 'network_acl_id', value: aclId });
-      return;
-    }
+    const entry = this.referenced(r, 'network_acl_id', this.acls);
+    if (!entry) return;
     const e = this.aclEntry(r, r.values, r.values.egress === true, 'rule_number', 'rule_action', '');
     if (e) entry.entries.push(e);
   }
