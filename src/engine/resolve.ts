@@ -135,9 +135,7 @@ function resolveIp(net: Network, ip: Ip, role: 'source' | 'destination', text: s
     }
     // An Elastic IP allocated to the account but associated with nothing: AWS delivers nothing
     // addressed to it and nothing can be sent from it; it is not some host on the internet.
-    const idle = net.data.elasticIps.find(
-      (e) => e.publicIp.value === ip.value && !e.networkInterfaceId && !e.instanceId && !e.associationId,
-    );
+    const idle = net.unassociatedElasticIp(ip);
     if (idle) throw new ResolveError('UNASSOCIATED_ADDRESS', text, role, [idle.allocationId ?? formatIp(ip)]);
   }
   const onprem = net.onPremNetworkOf(ip);

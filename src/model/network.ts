@@ -129,6 +129,7 @@ export class Network {
   private readonly subnetAcl = new Map<string, NetworkAcl>();
   private readonly privateIpOwner = new Map<string, AddressOwner[]>();
   private readonly publicIpOwner = new Map<string, AddressOwner>();
+  private readonly idleElasticIps = new Map<string, ElasticIp>();
   private readonly subnetsByVpc = new Map<string, Subnet[]>();
   private readonly enisBySubnet = new Map<string, NetworkInterface[]>();
   private readonly enisByGroup = new Map<string, NetworkInterface[]>();
@@ -205,6 +206,9 @@ export class Network {
       for (const g of eni.groupIds) push(this.enisByGroup, g, eni);
       if (eni.attachment?.instanceId) push(this.enisByInstance, eni.attachment.instanceId, eni);
     }
+    for (const e of data.elasticIps)
+      if (!e.networkInterfaceId && !e.instanceId && !e.associationId)
+        this.idleElasticIps.set(ipKey(e.publicIp), e);
     for (const ng of data.natGateways) {
       for (const a of ng.addresses)
         if (a.networkInterfaceId) this.natGatewayByEni.set(a.networkInterfaceId, ng);
@@ -280,6 +284,11 @@ export class Network {
   /** The interface and private address a public IPv4 (auto-assigned or Elastic IP) maps to. */
   ownerOfPublicIp(ip: Ip): AddressOwner | undefined {
     return this.publicIpOwner.get(ipKey(ip));
+  }
+
+  /** An Elastic IP of the snapshot associated with nothing (no interface, instance or association). */
+  unassociatedElasticIp(ip: Ip): ElasticIp | undefined {
+    return this.idleElasticIps.get(ipKey(ip));
   }
 
   subnetsOf(vpcId: string): readonly Subnet[] {
