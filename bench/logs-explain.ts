@@ -13,20 +13,11 @@ import { loadSnapshot } from '../src/ingest/index.js';
 import { explainLogs } from '../src/logs/explain/explain.js';
 import { primaryPrivateIp } from '../src/model/index.js';
 import { formatIp } from '../src/net/index.js';
-import { writeSyntheticSnapshot } from './synthetic.js';
+import { rng, writeSyntheticSnapshot } from './synthetic.js';
 
 const RECORDS = Number(process.env.VPCSIM_BENCH_RECORDS ?? 2_000_000);
 const FLOWS = 50_000;
 const PORTS = [22, 80, 443, 3306, 5432, 8080, 3389, 6379];
-
-/** Deterministic LCG so the log is the same on every machine. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
 
 async function writeRejectLog(file: string, enis: ReadonlyArray<{ id: string; ip: string }>): Promise<void> {
   const rnd = rng(7);

@@ -15,7 +15,8 @@ export interface SyntheticSize {
 
 export const BENCH_SIZE: SyntheticSize = { vpcs: 50, subnetsPerVpc: 10, enis: 10_000, securityGroups: 2_000 };
 
-function rng(seed: number) {
+/** Deterministic LCG in [0, 1), so generated inputs are the same on every machine. */
+export function rng(seed: number): () => number {
   let s = seed >>> 0;
   return () => {
     s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
