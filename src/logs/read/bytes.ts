@@ -1,8 +1,12 @@
 /**
  * Bytes of one source, decompressed when they start with the gzip magic number (whatever the file
  * name says). Concatenated gzip members, as S3 and `cat a.gz b.gz` produce, decode as one stream.
+ *
+ * Files are read into two buffers used in turn, so reading a large file allocates nothing: a chunk
+ * stays valid until the next-but-one chunk is read. Consumers that keep a chunk longer (the gzip
+ * decoder, lines waiting for their type, JSON documents, a line straddling chunks) copy it.
  */
-import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 
@@ -31,7 +35,27 @@ export function isGzip(b: Uint8Array): boolean {
 }
 
 export function openFile(path: string): AsyncIterable<Buffer> {
-  return createReadStream(path, { highWaterMark: CHUNK_BYTES });
+  return readChunks(path, 0, Number.POSITIVE_INFINITY);
+}
+
+/** path's bytes [start, end) in chunks of at most CHUNK_BYTES, into two buffers used in turn. */
+async function* readChunks(path: string, start: number, end: number): AsyncGenerator<Buffer> {
+  const fh = await open(path, 'r');
+  try {
+    const bufs = [Buffer.allocUnsafe(CHUNK_BYTES), Buffer.allocUnsafe(CHUNK_BYTES)];
+    let turn = 0;
+    let pos = start;
+    while (pos < end) {
+      const b = bufs[turn]!;
+      turn ^= 1;
+      const { bytesRead } = await fh.read(b, 0, Math.min(b.length, end - pos), pos);
+      if (bytesRead === 0) return;
+      pos += bytesRead;
+      yield b.subarray(0, bytesRead);
+    }
+  } finally {
+    await fh.close();
+  }
 }
 
 /**
@@ -69,14 +93,15 @@ export async function* decoded(
     }
   }
   const head = first;
+  // Copied: the decoder may still hold a chunk when the buffer it came from is read into again.
   async function* rest(): AsyncGenerator<Buffer> {
-    yield head;
+    yield Buffer.from(head);
     for (;;) {
       const n = await next(it);
       if (n.done) return;
       const chunk = toBuffer(n.value);
       onRaw?.(chunk.length);
-      yield chunk;
+      yield Buffer.from(chunk);
     }
   }
   const gunzip = createGunzip({ chunkSize: 256 * 1024 });
@@ -111,34 +136,28 @@ function toBuffer(v: Buffer | Uint8Array | string): Buffer {
  */
 export async function* openRange(path: string, start: number, end: number): AsyncGenerator<Buffer> {
   const from = start === 0 ? 0 : start - 1;
-  const stream = createReadStream(path, { start: from, highWaterMark: CHUNK_BYTES });
   let pos = from;
   let skipping = start > 0;
-  try {
-    for await (const c of stream) {
-      const chunk = c as Buffer;
-      const chunkStart = pos;
-      pos += chunk.length;
-      let s = 0;
-      if (skipping) {
-        const nl = chunk.indexOf(10);
-        if (nl === -1) continue;
-        s = nl + 1;
-        skipping = false;
-        if (chunkStart + s >= end) return;
-      }
-      // The last line of the range ends at the first newline at or after offset end - 1.
-      const last = end - 1 - chunkStart;
-      if (last < chunk.length) {
-        const nl = chunk.indexOf(10, Math.max(s, last));
-        if (nl !== -1) {
-          if (nl + 1 > s) yield chunk.subarray(s, nl + 1);
-          return;
-        }
-      }
-      if (s < chunk.length) yield chunk.subarray(s);
+  for await (const chunk of readChunks(path, from, Number.POSITIVE_INFINITY)) {
+    const chunkStart = pos;
+    pos += chunk.length;
+    let s = 0;
+    if (skipping) {
+      const nl = chunk.indexOf(10);
+      if (nl === -1) continue;
+      s = nl + 1;
+      skipping = false;
+      if (chunkStart + s >= end) return;
     }
-  } finally {
-    stream.destroy();
+    // The last line of the range ends at the first newline at or after offset end - 1.
+    const last = end - 1 - chunkStart;
+    if (last < chunk.length) {
+      const nl = chunk.indexOf(10, Math.max(s, last));
+      if (nl !== -1) {
+        if (nl + 1 > s) yield chunk.subarray(s, nl + 1);
+        return;
+      }
+    }
+    if (s < chunk.length) yield chunk.subarray(s);
   }
 }

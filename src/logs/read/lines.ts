@@ -43,7 +43,8 @@ export async function* lineBlocks(
           dropping = true;
           yield OVERLONG;
         } else {
-          carry.push(chunk.subarray(pos));
+          // Copied: the chunk's buffer may be read into again before the line ends.
+          carry.push(Buffer.from(chunk.subarray(pos)));
           carryLen += chunk.length - pos;
         }
         continue;
@@ -67,7 +68,7 @@ export async function* lineBlocks(
         dropping = true;
         yield OVERLONG;
       } else {
-        // Copy: the chunk may be a view of a larger pooled buffer.
+        // Copied: the chunk's buffer is read into again (see bytes.ts).
         carry.push(Buffer.from(chunk.subarray(pos)));
         carryLen += chunk.length - pos;
       }

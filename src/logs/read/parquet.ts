@@ -15,10 +15,7 @@ import { compressors } from 'hyparquet-compressors';
 import type { Accounting } from './accounting.js';
 import { type FlowParser, MAX_TOKENS } from './flow-parser.js';
 
-/** True for a file name the Parquet reader takes. */
-export function isParquetName(name: string): boolean {
-  return /\.parquet$/i.test(name);
-}
+export { isParquetName } from './sources.js';
 
 /** Why a Parquet file cannot be read: one sentence naming it (exit 2). */
 export function parquetErrorText(file: string, why: string): string {

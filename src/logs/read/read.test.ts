@@ -4,6 +4,7 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_HEADER, DOC_ALB, DOC_DEFAULT, DOC_NLB } from '../test-fixtures.js';
 import { collect, collectText, fieldsOf, tempFiles } from '../test-helpers.js';
+import { CHUNK_BYTES } from './bytes.js';
 import { lineBlocks, OVERLONG } from './lines.js';
 
 const lines = (...l: string[]) => `${l.join('\n')}\n`;
@@ -93,6 +94,56 @@ describe('reading sources', () => {
     expect(result.acc.counts.lines).toBe(0);
   });
 });
+
+// Files are read into two buffers used in turn (bytes.ts): whatever is kept past the next-but-one
+// chunk must have been copied, or it would read back as later bytes of the file.
+describe('file buffers used in turn', () => {
+  const big = 2 * CHUNK_BYTES + 12345;
+
+  it('blank chunks before the first line, and a line straddling four chunks', async () => {
+    const blanks = '\n'.repeat(big);
+    const spaces = ' '.repeat(big + CHUNK_BYTES);
+    const dir = tempFiles({
+      'a.log': `${blanks}${DEFAULT_HEADER}\n${spaces}${DOC_DEFAULT.rejected}\n${DOC_DEFAULT.accepted}\n`,
+    });
+    const { records, result } = await collect([join(dir, 'a.log')], { maxLine: 5 * CHUNK_BYTES });
+    expect(records.map((r) => [r.action, r.srcaddr])).toEqual([
+      ['REJECT', fieldsOfLine(DOC_DEFAULT.rejected).srcaddr],
+      ['ACCEPT', fieldsOfLine(DOC_DEFAULT.accepted).srcaddr],
+    ]);
+    expect(result.acc.counts).toMatchObject({ lines: big + 3, parsed: 2, skipped: big + 1, malformed: 0 });
+  });
+
+  it('lines waiting for their type over more than two chunks (ELB control lines)', async () => {
+    const control = 'Enable AccessLog for ELB: app/my-lb/50dc6c495c0c9188 at 2024-03-01T00:00:00.000Z';
+    const n = Math.ceil(big / control.length);
+    const dir = tempFiles({ 'lb.log': `${Array(n).fill(control).join('\n')}\n${DOC_ALB.http}\n` });
+    const { type, records, result } = await collect([join(dir, 'lb.log')]);
+    expect(type).toBe('alb');
+    expect(records).toHaveLength(1);
+    expect(result.acc.counts).toMatchObject({ lines: n + 1, parsed: 1, malformed: 0 });
+  });
+
+  it('a CloudWatch Logs document longer than two chunks', async () => {
+    const n = Math.ceil(big / DOC_DEFAULT.accepted.length);
+    const doc = JSON.stringify({
+      events: Array.from({ length: n }, (_, i) => ({
+        timestamp: i,
+        message: i === n - 1 ? DOC_DEFAULT.rejected : DOC_DEFAULT.accepted,
+      })),
+    });
+    expect(doc.length).toBeGreaterThan(big);
+    const dir = tempFiles({ 'e.json': doc });
+    const { records, result } = await collect([join(dir, 'e.json')]);
+    expect(records).toHaveLength(n);
+    expect(records.at(-1)!.action).toBe('REJECT');
+    expect(result.acc.counts).toMatchObject({ parsed: n, malformed: 0 });
+  });
+});
+
+function fieldsOfLine(line: string): { srcaddr: string } {
+  return { srcaddr: line.split(' ')[3]! };
+}
 
 describe('CloudWatch Logs JSON', () => {
   const messages = [DOC_DEFAULT.accepted, DOC_DEFAULT.rejected];

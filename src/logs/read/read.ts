@@ -18,14 +18,7 @@ import { controlLineType, typeFromLine, typeFromName } from './detect.js';
 import { type ElbLine, ElbParser } from './elb-parser.js';
 import { type FlowLine, FlowParser } from './flow-parser.js';
 import { type Block, lineBlocks, MAX_LINE_BYTES, OVERLONG } from './lines.js';
-import {
-  isParquetName,
-  ParquetInputError,
-  parquetErrorText,
-  parquetTypeText,
-  readParquetFile,
-} from './parquet.js';
-import { expandPaths, type Source } from './sources.js';
+import { expandPaths, isParquetName, type Source } from './sources.js';
 
 export interface LogSink {
   /** Called once, before the first record, with the type of every input. */
@@ -157,6 +150,8 @@ class Reader {
           ended = true;
           break;
         }
+        // Only the newest chunk may stay a view of the file buffers (bytes.ts); older ones are copied.
+        if (head.length > 0) head[head.length - 1] = Buffer.from(head[head.length - 1]!);
         head.push(n.value);
         const b = firstNonBlank(n.value);
         if (b >= 0) kind = (b === 123 || b === 91) && !src.continued ? 'json' : 'text';
@@ -180,6 +175,10 @@ class Reader {
   private async parquet(src: Source, path: string): Promise<void> {
     // A later part of a file cut for parallel reading: the first part reads the whole table.
     if (src.continued || (src.range && src.range.start > 0)) return;
+    // Loaded on first use: the Parquet reader and its codecs are most of the start-up of a worker.
+    const { ParquetInputError, parquetErrorText, parquetTypeText, readParquetFile } = await import(
+      './parquet.js'
+    );
     const forced = this.opts.type;
     if (forced !== undefined && forced !== 'vpc') {
       this.fatal = new LogInputError('mixed-types', parquetTypeText(src.name, forced));
@@ -208,12 +207,13 @@ class Reader {
   }
 
   private async json(src: Source, head: Buffer[], it: AsyncIterator<Buffer>): Promise<void> {
-    const parts = head;
+    // The document is read whole: its chunks are copied out of the file buffers (bytes.ts).
+    const parts = head.map((b) => Buffer.from(b));
     try {
       for (;;) {
         const n = await it.next();
         if (n.done) break;
-        parts.push(n.value);
+        parts.push(Buffer.from(n.value));
       }
     } catch (e) {
       if (!(e instanceof SourceReadError) && !(e instanceof CorruptGzipError)) throw e;
@@ -298,7 +298,16 @@ class FileSession {
   take(item: Item): boolean {
     if (this.parser) this.feed(this.parser, item);
     else {
-      this.pending.push(item);
+      // Kept until the type is known: a copy, as the file buffer is read into again (bytes.ts).
+      this.pending.push(
+        isBlock(item)
+          ? {
+              buf: Buffer.from(item.buf.subarray(item.start, item.end)),
+              start: 0,
+              end: item.end - item.start,
+            }
+          : item,
+      );
       this.look(item);
     }
     return !this.reader.stopped;
@@ -440,4 +449,8 @@ function errorText(e: unknown): string {
   const code = (e as { code?: unknown } | null)?.code;
   if (typeof code === 'string') return code;
   return e instanceof Error ? e.message : String(e);
+}
+
+function isBlock(item: Item): item is Block {
+  return typeof item === 'object' && 'buf' in item;
 }

@@ -70,3 +70,8 @@ async function walk(dir: string, out: string[], skipped: string[]): Promise<void
     }
   }
 }
+
+/** A Parquet file, by its name (Parquet is read as a table, not as lines). */
+export function isParquetName(name: string): boolean {
+  return name.toLowerCase().endsWith('.parquet');
+}
