@@ -195,12 +195,13 @@ export interface TopEntry {
   readonly values: readonly [number, number, number];
 }
 
-const INITIAL = 1024;
 /**
  * A slot is one 64-byte cache line: int32 [0] hash, [1] key length in words (0: empty), [2..9] the
  * key when it fits in 8 words (else [2] is its start in the arena); float64 [5..7] the metrics.
  */
 const SLOT_I32 = 16;
+/** Entries room is made for at first (the default maxKeys, defaults.ts); larger tables grow. */
+const INITIAL = 16384;
 const INLINE = 8;
 
 export class TopTable {
@@ -224,6 +225,7 @@ export class TopTable {
 
   constructor(readonly maxKeys: number) {
     this.keep = Math.max(1, Math.floor(maxKeys / 16));
+    // The default size at once: growing by rehashing costs more than the pages of an untouched table.
     this.alloc(Math.min(INITIAL, maxKeys));
   }
 
