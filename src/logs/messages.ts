@@ -86,5 +86,7 @@ export function warningText(w: LogWarning): string {
       return `${w.file}: its format has no ${w.field}; the query reads it as - (null) there.`;
     case 'empty-input':
       return 'the input holds no log lines.';
+    case 'nodata-bad-value':
+      return `${locationText({ file: w.file ?? '', line: w.line ?? 0, ...(w.event ? { event: true as const } : {}) })}: a NODATA or SKIPDATA record has ${w.field} ${JSON.stringify(w.token)}, which the field cannot hold; read as - (such records carry no traffic), and the record is counted as logged.`;
   }
 }

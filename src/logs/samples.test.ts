@@ -111,10 +111,15 @@ describe.skipIf(!present)('shared log samples', () => {
     ]);
   });
 
-  it('flows.parquet: read row by row (details in read/parquet.test.ts)', async () => {
-    const { result } = await collect([join(ROOT, 'vpc-flow/flowlogs-reader/flows.parquet')]);
+  it('flows.parquet: 3 records as upstream expects, the NODATA row with protocol 8080 warned (details in read/parquet.test.ts)', async () => {
+    const file = join(ROOT, 'vpc-flow/flowlogs-reader/flows.parquet');
+    const { records, result } = await collect([file]);
     expect(result.fatal).toBeUndefined();
-    expect(result.acc.counts).toMatchObject({ lines: 3, parsed: 1, nodata: 1, malformed: 1 });
+    expect(records).toHaveLength(3);
+    expect(result.acc.counts).toMatchObject({ lines: 3, parsed: 1, nodata: 2, malformed: 0 });
+    expect(result.acc.warnings.map((w) => [w.code, w.file, w.line, w.field, w.token])).toEqual([
+      ['nodata-bad-value', file, 3, 'protocol', '8080'],
+    ]);
   });
 
   it('ALB, Classic and NLB valid files: two records each (plain and gzip)', async () => {

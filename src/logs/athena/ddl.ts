@@ -1,13 +1,25 @@
 /**
- * `vpcsim logs athena`: the Athena CREATE EXTERNAL TABLE for one flow-log format, after AWS's
- * documented DDL for text flow logs with partition projection (Athena user guide,
- * "Create and query a table for Amazon VPC flow logs using partition projection"): columns named
- * as AWS names the fields with hyphens turned into underscores, space-delimited rows, the header
- * line skipped, and partitions `accid`, `region` and `day` projected from the S3 path
- * `AWSLogs/{account}/vpcflowlogs/{region}/{yyyy/MM/dd}/`, so no MSCK REPAIR or ALTER TABLE is needed.
+ * `vpcsim logs athena`: the Athena CREATE EXTERNAL TABLE for one flow-log format and one of the S3
+ * delivery options AWS offers (`DestinationOptions` of a flow log: file format text or Parquet,
+ * Hive-compatible S3 prefixes, per-hour partitions), after AWS's documented DDL (Athena user guide,
+ * "Create and query a table for Amazon VPC flow logs using partition projection", "Create tables for
+ * flow logs in Apache Parquet format", and its partition projection example):
+ *
+ * - columns named as AWS names the fields with hyphens turned into underscores, typed from the
+ *   field table (the Parquet files AWS writes use the same names, INT32 for `int` fields and INT64
+ *   for `bigint` ones);
+ * - text: space-delimited rows with the header line skipped and `-` read as NULL in every column
+ *   (AWS's DDL leaves `-` a string in string columns, where the queries would count it as a
+ *   value); Parquet: the Parquet SerDe, which reads columns by name;
+ * - partitions projected from the S3 path, so no MSCK REPAIR TABLE or ALTER TABLE is needed:
+ *   `accid`, `region`, then `day` (a date, `yyyy/MM/dd`) for the plain layout, or `year`, `month`,
+ *   `day` for the Hive-style one (`year=yyyy/month=MM/day=dd`), and `hour` with per-hour partitions.
  */
 import { athenaType, sqlColumns } from '../sql/columns.js';
 import { type ReportQuery, reportQueries } from './reports.js';
+
+/** The `FileFormat` of a flow log's S3 destination options. */
+export type AthenaFileFormat = 'text' | 'parquet';
 
 export interface AthenaOptions {
   /** The format's field names (AWS's spelling or Athena's). */
@@ -24,12 +36,33 @@ export interface AthenaOptions {
   readonly since?: string;
   /** LIMIT of the top-N report queries. */
   readonly top?: number;
+  /** The files' format (default text). */
+  readonly fileFormat?: AthenaFileFormat;
+  /** Hive-compatible S3 prefixes: `aws-account-id=…/aws-service=vpcflowlogs/aws-region=…/year=…/…`. */
+  readonly hive?: boolean;
+  /** Per-hour partitions: one more folder level for the hour. */
+  readonly perHour?: boolean;
 }
 
 export class AthenaOptionError extends Error {}
 
 export const DEFAULT_TABLE = 'vpc_flow_logs';
 export const DEFAULT_SINCE = '2018/01/01';
+
+/** The Hive classes AWS's Parquet DDL names (ParquetHiveSerDe, read by column name). */
+export const PARQUET_SERDE = 'org.apache.hadoop.hive.ql.io.parquet.serde.ParquetHiveSerDe';
+export const PARQUET_INPUT_FORMAT = 'org.apache.hadoop.hive.ql.io.parquet.MapredParquetInputFormat';
+export const PARQUET_OUTPUT_FORMAT = 'org.apache.hadoop.hive.ql.io.parquet.MapredParquetOutputFormat';
+
+/** `--file-format`: text (AWS's `plain-text` too) or parquet. */
+export function parseFileFormat(s: string): AthenaFileFormat {
+  const v = s.trim().toLowerCase();
+  if (v === 'text' || v === 'plain-text') return 'text';
+  if (v === 'parquet') return 'parquet';
+  throw new AthenaOptionError(
+    `--file-format ${JSON.stringify(s)} is not a flow-log file format; give text (plain-text) or parquet, as the flow log's destination options say.`,
+  );
+}
 
 /** Hive DDL reserved words that column names can collide with (Athena "Reserved keywords"). */
 const DDL_RESERVED = new Set(
@@ -58,15 +91,29 @@ const ACCOUNT = /^\d{12}$/;
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d$/;
 const DAY = /^\d{4}\/\d{2}\/\d{2}$/;
 
+/** One projected partition column and the S3 folder level it stands for. */
+export interface AthenaPartition {
+  readonly name: string;
+  /** The folder level in `storage.location.template`, with `${name}` where the value goes. */
+  readonly folder: string;
+  /** Its `projection.<name>.*` properties, without the prefix: [suffix, value]. */
+  readonly projection: readonly (readonly [string, string])[];
+  /** The folder level as the header comment shows it (`{account}`, `yyyy/MM/dd`, ...). */
+  readonly shown: string;
+}
+
 export interface AthenaTable {
   /** Qualified table name as used in queries. */
   readonly table: string;
   readonly ddl: string;
   readonly queries: readonly ReportQuery[];
-  /** The partition columns: account, region, day. */
-  readonly partitions: readonly [string, string, string];
+  readonly fileFormat: AthenaFileFormat;
+  /** The partition columns, outermost folder first. */
+  readonly partitions: readonly AthenaPartition[];
   /** Partition columns projected as `injected` (every query must name them with =). */
   readonly injected: readonly string[];
+  /** `storage.location.template`: the location, then one folder per partition (and `vpcflowlogs`). */
+  readonly template: string;
 }
 
 export function athenaTable(o: AthenaOptions): AthenaTable {
@@ -93,51 +140,76 @@ export function athenaTable(o: AthenaOptions): AthenaTable {
   const since = o.since ?? DEFAULT_SINCE;
   if (!DAY.test(since))
     throw new AthenaOptionError(`--since ${JSON.stringify(since)} is not a day like 2024/01/31.`);
+  const fileFormat = o.fileFormat ?? 'text';
+  const hive = o.hive === true;
+  const perHour = o.perHour === true;
 
   const cols = sqlColumns(o.fields);
   const names = cols.map((c) => c.name.toLowerCase());
   // AWS names the region partition `region`; a format with the region field keeps that name for the field.
-  const accid = 'accid';
   const region = names.includes('region') ? 'partition_region' : 'region';
-  const day = 'day';
-  for (const p of [accid, region, day])
-    if (names.includes(p))
-      throw new AthenaOptionError(`the format has a field named ${p}, which is also a partition column.`);
+  const partitions = layout({ region, hive, perHour, since, accounts: o.accounts, regions: o.regions });
+  for (const p of partitions)
+    if (names.includes(p.name))
+      throw new AthenaOptionError(
+        `the format has a field named ${p.name}, which is also a partition column.`,
+      );
+  const accid = partitions[0]!.name;
 
   const qualified =
     o.database !== undefined ? `${o.database.toLowerCase()}.${table.toLowerCase()}` : table.toLowerCase();
   const width = Math.max(...cols.map((c) => ddlIdent(c.name).length));
   const columnLines = cols.map((c) => `  ${ddlIdent(c.name).padEnd(width)} ${athenaType(c.spec)}`);
-  const projection = (p: string, values: readonly string[] | undefined): string[] =>
-    values && values.length > 0
-      ? [`"projection.${p}.type" = "enum"`, `"projection.${p}.values" = "${values.join(',')}"`]
-      : [`"projection.${p}.type" = "injected"`];
+  const template = `${location}${partitions
+    .map((p, i) => (i === 1 ? `${hive ? 'aws-service=' : ''}vpcflowlogs/${p.folder}` : p.folder))
+    .join('/')}`;
   const props = [
-    '"skip.header.line.count" = "1"',
+    // Parquet files have no header line; text files start with one.
+    ...(fileFormat === 'text' ? ['"skip.header.line.count" = "1"'] : []),
     '"projection.enabled" = "true"',
-    ...projection(accid, o.accounts),
-    ...projection(region, o.regions),
-    `"projection.${day}.type" = "date"`,
-    `"projection.${day}.range" = "${since},NOW"`,
-    `"projection.${day}.format" = "yyyy/MM/dd"`,
-    `"projection.${day}.interval" = "1"`,
-    `"projection.${day}.interval.unit" = "DAYS"`,
-    `"storage.location.template" = "${location}\${${accid}}/vpcflowlogs/\${${region}}/\${${day}}"`,
+    ...partitions.flatMap((p) => p.projection.map(([k, v]) => `"projection.${p.name}.${k}" = "${v}"`)),
+    `"storage.location.template" = "${template}"`,
   ];
+  const storage =
+    fileFormat === 'text'
+      ? ['ROW FORMAT DELIMITED', "FIELDS TERMINATED BY ' '", "NULL DEFINED AS '-'"]
+      : [
+          'ROW FORMAT SERDE',
+          `  '${PARQUET_SERDE}'`,
+          'STORED AS INPUTFORMAT',
+          `  '${PARQUET_INPUT_FORMAT}'`,
+          'OUTPUTFORMAT',
+          `  '${PARQUET_OUTPUT_FORMAT}'`,
+        ];
   const format = cols.map((c) => `\${${c.field}}`).join(' ');
-  const injected = [
-    ...(o.accounts?.length ? [] : [`${accid} = '<account-id>'`]),
-    ...(o.regions?.length ? [] : [`${region} = '<region>'`]),
-  ];
+  const injected = partitions.filter((p) => p.projection[0]?.[1] === 'injected').map((p) => p.name);
+  const shownPath = partitions
+    .map((p, i) => (i === 1 ? `${hive ? 'aws-service=' : ''}vpcflowlogs/${p.shown}` : p.shown))
+    .join('/');
+  const flags = [
+    `--file-format ${fileFormat}`,
+    ...(hive ? ['--hive'] : []),
+    ...(perHour ? ['--per-hour'] : []),
+  ].join(' ');
+  const missing =
+    !o.accounts?.length && !o.regions?.length
+      ? '--accounts and --regions'
+      : !o.accounts?.length
+        ? '--accounts'
+        : '--regions';
   const header = [
-    '-- Athena table for VPC flow logs (text, plain or gzip) in the format',
+    `-- Athena table for VPC flow logs in ${fileFormat === 'text' ? 'text files (plain or gzip)' : 'Parquet files'} (${flags}) in the format`,
     `--   ${format}`,
-    `-- delivered to ${location}{account}/vpcflowlogs/{region}/yyyy/MM/dd/. Partition projection finds`,
-    '-- the partitions from the path: no MSCK REPAIR TABLE or ALTER TABLE ADD PARTITION needed.',
+    `-- delivered to ${location}${shownPath}/.`,
+    '-- Partition projection finds the partitions from the path: no MSCK REPAIR TABLE or ALTER TABLE',
+    '-- ADD PARTITION needed.',
+    ...(fileFormat === 'parquet'
+      ? ['-- Parquet columns are matched by name: the flow log writes them as the columns below.']
+      : []),
     ...(injected.length > 0
       ? [
-          `-- Without ${o.accounts?.length ? '--regions' : o.regions?.length ? '--accounts' : '--accounts and --regions'} the ${injected.length === 2 ? 'account and region partitions are' : `${o.accounts?.length ? 'region' : 'account'} partition is`} injected:`,
-          `-- every query must give ${injected.length === 2 ? 'them' : 'it'} with =, as in WHERE ${injected.join(' AND ')}.`,
+          `-- Without ${missing} the ${injected.length === 2 ? 'account and region partitions are' : `${injected[0] === accid ? 'account' : 'region'} partition is`} injected:`,
+          `-- every query must give ${injected.length === 2 ? 'them' : 'it'} with =, as in WHERE ${injected.map((p) => `${p} = '<${p === accid ? 'account-id' : 'region'}>'`).join(' AND ')}.`,
         ]
       : []),
   ];
@@ -146,9 +218,8 @@ export function athenaTable(o: AthenaOptions): AthenaTable {
     `CREATE EXTERNAL TABLE IF NOT EXISTS ${qualified} (`,
     columnLines.join(',\n'),
     ')',
-    `PARTITIONED BY (${accid} string, ${region} string, ${day} string)`,
-    'ROW FORMAT DELIMITED',
-    "FIELDS TERMINATED BY ' '",
+    `PARTITIONED BY (${partitions.map((p) => `${p.name} string`).join(', ')})`,
+    ...storage,
     `LOCATION '${location}'`,
     'TBLPROPERTIES (',
     props.map((p) => `  ${p}`).join(',\n'),
@@ -158,9 +229,95 @@ export function athenaTable(o: AthenaOptions): AthenaTable {
     table: qualified,
     ddl,
     queries: reportQueries(qualified, names, o.top ?? 10),
-    partitions: [accid, region, day],
-    injected: [...(o.accounts?.length ? [] : [accid]), ...(o.regions?.length ? [] : [region])],
+    fileFormat,
+    partitions,
+    injected,
+    template,
   };
+}
+
+interface LayoutOptions {
+  readonly region: string;
+  readonly hive: boolean;
+  readonly perHour: boolean;
+  readonly since: string;
+  readonly accounts: readonly string[] | undefined;
+  readonly regions: readonly string[] | undefined;
+}
+
+/**
+ * The partitions of an S3 layout, outermost first (AWS VPC user guide, "Flow log files"):
+ * `AWSLogs/{account}/vpcflowlogs/{region}/yyyy/MM/dd/[HH/]`, or with Hive-compatible prefixes
+ * `AWSLogs/aws-account-id={account}/aws-service=vpcflowlogs/aws-region={region}/year=yyyy/month=MM/day=dd/[hour=HH/]`.
+ * The plain layout's day is one `date` partition (`yyyy/MM/dd`, from --since to NOW); the Hive
+ * layout names each level, so year (a `date` of format `yyyy`, to NOW), month and day are apart.
+ */
+function layout(o: LayoutOptions): AthenaPartition[] {
+  const enumOrInjected = (values: readonly string[] | undefined): [string, string][] =>
+    values && values.length > 0
+      ? [
+          ['type', 'enum'],
+          ['values', values.join(',')],
+        ]
+      : [['type', 'injected']];
+  const key = (k: string, p: string) => (o.hive ? `${k}=\${${p}}` : `\${${p}}`);
+  const integer = (range: string): [string, string][] => [
+    ['type', 'integer'],
+    ['range', range],
+    ['digits', '2'],
+  ];
+  const out: AthenaPartition[] = [
+    {
+      name: 'accid',
+      folder: key('aws-account-id', 'accid'),
+      projection: enumOrInjected(o.accounts),
+      shown: o.hive ? 'aws-account-id={account}' : '{account}',
+    },
+    {
+      name: o.region,
+      folder: key('aws-region', o.region),
+      projection: enumOrInjected(o.regions),
+      shown: o.hive ? 'aws-region={region}' : '{region}',
+    },
+  ];
+  if (o.hive)
+    out.push(
+      {
+        name: 'year',
+        folder: key('year', 'year'),
+        projection: [
+          ['type', 'date'],
+          ['range', `${o.since.slice(0, 4)},NOW`],
+          ['format', 'yyyy'],
+          ['interval', '1'],
+          ['interval.unit', 'YEARS'],
+        ],
+        shown: 'year=yyyy',
+      },
+      { name: 'month', folder: key('month', 'month'), projection: integer('1,12'), shown: 'month=MM' },
+      { name: 'day', folder: key('day', 'day'), projection: integer('1,31'), shown: 'day=dd' },
+    );
+  else
+    out.push({
+      name: 'day',
+      folder: key('day', 'day'),
+      projection: [
+        ['type', 'date'],
+        ['range', `${o.since},NOW`],
+        ['format', 'yyyy/MM/dd'],
+        ['interval', '1'],
+        ['interval.unit', 'DAYS'],
+      ],
+      shown: 'yyyy/MM/dd',
+    });
+  if (o.perHour)
+    out.push({
+      name: 'hour',
+      folder: key('hour', 'hour'),
+      projection: integer('0,23'),
+      shown: o.hive ? 'hour=HH' : 'HH',
+    });
+  return out;
 }
 
 /** The DDL, then each report query under a comment naming it. */

@@ -41,12 +41,18 @@ export type WarningCode =
   | 'header-overrides-fields'
   | 'skipped-files'
   | 'query-field-absent'
-  | 'empty-input';
+  | 'empty-input'
+  | 'nodata-bad-value';
 
 export interface LogWarning {
   readonly code: WarningCode;
   readonly file?: string;
+  /** The first line (or row, or event) it concerns. */
+  readonly line?: number;
+  readonly event?: true;
   readonly field?: string;
+  /** The value as logged (at most 80 characters). */
+  readonly token?: string;
   readonly count?: number;
   readonly names?: readonly string[];
 }

@@ -251,6 +251,51 @@ describe('flow logs: malformed lines', () => {
     expect(await malformed(accepted.replace(' OK', ' ok'))).toMatchObject({ reason: 'unknown-log-status' });
   });
 
+  it('a NODATA or SKIPDATA record with a value its field cannot hold: counted as logged, the value warned', async () => {
+    const odd =
+      '2 123456789010 eni-1235b8ca123456789 198.51.100.7 192.0.2.156 80 100 8080 - - 1431280876 1431280934 - NODATA';
+    const skip =
+      '2 123456789010 eni-11111111aaaaaaaaa not-an-ip - - - 6 - - 1431280876 1431280934 DENY SKIPDATA';
+    for (const strict of [false, true]) {
+      const { records, result } = await collectText(lines(DEFAULT_HEADER, odd, skip, odd), { strict });
+      expect(result.acc.strictFailure).toBeUndefined();
+      expect(result.acc.counts).toEqual({
+        lines: 4,
+        parsed: 0,
+        nodata: 2,
+        skipdata: 1,
+        malformed: 0,
+        skipped: 1,
+      });
+      expect(records[0]).toMatchObject({
+        srcaddr: '198.51.100.7',
+        dstport: 100,
+        protocol: null,
+        'log-status': 'NODATA',
+      });
+      expect(records[1]).toMatchObject({
+        srcaddr: null,
+        protocol: 6,
+        action: null,
+        'log-status': 'SKIPDATA',
+      });
+      // Once per file and field, naming the first line.
+      expect(
+        result.acc.warnings.map(({ code, line, field, token }) => ({ code, line, field, token })),
+      ).toEqual([
+        { code: 'nodata-bad-value', line: 2, field: 'protocol', token: '8080' },
+        { code: 'nodata-bad-value', line: 3, field: 'srcaddr', token: 'not-an-ip' },
+        { code: 'nodata-bad-value', line: 3, field: 'action', token: 'DENY' },
+      ]);
+    }
+    // The same value in an OK record is malformed, and so is an unknown log-status.
+    expect(await malformed(odd.replace(' NODATA', ' OK'))).toMatchObject({
+      reason: 'bad-integer',
+      field: 'protocol',
+    });
+    expect(await malformed(odd.replace(' NODATA', ' NODATA2'))).toMatchObject({ reason: 'bad-integer' });
+  });
+
   it('a line over the length limit', async () => {
     const { result } = await collectText(
       lines(DOC_DEFAULT.accepted, `${'x'.repeat(300)}`, DOC_DEFAULT.rejected),

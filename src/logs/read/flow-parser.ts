@@ -59,9 +59,12 @@ export class FlowLine {
   event = false;
   /** STATUS_OK, STATUS_NODATA or STATUS_SKIPDATA. */
   status = STATUS_OK;
+  /** Columns of a NODATA/SKIPDATA record whose value their field cannot hold: read as null. */
+  readonly cleared: number[] = [];
 
   isNull(c: number): boolean {
     if (c < 0) return true;
+    if (this.cleared.length > 0 && this.cleared.includes(c)) return true;
     const s = this.starts[c]!;
     return this.ends[c]! - s === 1 && this.buf[s] === DASH;
   }
@@ -443,6 +446,7 @@ export class FlowParser {
           v = v * 10 + d;
         }
         if (j !== e || v < fmt.mins[c]! || v > fmt.maxs[c]!) {
+          if (this.noTraffic(buf, c)) continue;
           this.bad('bad-integer', c);
           return;
         }
@@ -455,6 +459,7 @@ export class FlowParser {
         } else {
           const v6 = hasColon(buf, s, e) ? parseIpv6Value(buf.toString('latin1', s, e)) : undefined;
           if (v6 === undefined) {
+            if (this.noTraffic(buf, c)) continue;
             this.bad('bad-address', c);
             return;
           }
@@ -465,6 +470,7 @@ export class FlowParser {
       } else if (k === KIND_ENUM) {
         const idx = enumIndex(fmt.enumBytes[c]!, buf, s, e);
         if (idx < 0 && fmt.enumClosed[c] === 1) {
+          if (this.noTraffic(buf, c)) continue;
           const name = fmt.names[c];
           this.bad(
             name === 'action' ? 'unknown-action' : name === 'log-status' ? 'unknown-log-status' : 'bad-value',
@@ -483,6 +489,34 @@ export class FlowParser {
     else if (status === STATUS_NODATA) counts.nodata++;
     else counts.skipdata++;
     this.sink(r);
+    if (r.cleared.length > 0) r.cleared.length = 0;
+  }
+
+  /**
+   * A NODATA or SKIPDATA record carries no traffic: a value its field cannot hold (other than in
+   * log-status itself) does not make it malformed. The column reads as null, and a warning (once
+   * per file and field) keeps the value. True when column c was so cleared.
+   */
+  private noTraffic(buf: Buffer, c: number): boolean {
+    const r = this.rec;
+    const fmt = r.format;
+    const sc = fmt.statusColumn;
+    if (sc < 0 || c === sc) return false;
+    const status = enumIndex(fmt.enumBytes[sc]!, buf, r.starts[sc]!, r.ends[sc]!);
+    if (status !== STATUS_NODATA && status !== STATUS_SKIPDATA) return false;
+    r.nums[c] = Number.NaN;
+    r.fams[c] = 0;
+    r.cleared.push(c);
+    const field = fmt.names[c]!;
+    this.acc.warn(`nodata-bad-value:${r.file}:${field}`, {
+      code: 'nodata-bad-value',
+      file: r.file,
+      line: r.line,
+      ...(r.event ? { event: true } : {}),
+      field,
+      token: buf.toString('utf8', r.starts[c]!, r.ends[c]!).slice(0, 80),
+    });
+    return true;
   }
 
   private bad(reason: MalformedReason, col: number, expected?: number, got?: number): void {

@@ -26,18 +26,21 @@ describe.skipIf(!samplePresent)('shared sample flows.parquet (flowlogs-reader)',
     const { type, records, where, result } = await collect([SAMPLE]);
     expect(result.fatal).toBeUndefined();
     expect(type).toBe('vpc');
-    // The README: 3 rows, row 1 OK, rows 2 and 3 NODATA. Row 3 carries protocol 8080, which no
-    // IANA protocol number is (0-255): as in a text line, the row is malformed, at file:3.
+    // The README: 3 rows, row 1 OK, rows 2 and 3 NODATA, as upstream reads them. Row 3 carries
+    // protocol 8080, which no IANA protocol number is (0-255); a NODATA record carries no traffic,
+    // so it stays a NODATA record, its protocol reads as absent and a warning keeps the value.
     expect(result.acc.counts).toEqual({
       lines: 3,
       parsed: 1,
-      nodata: 1,
+      nodata: 2,
       skipdata: 0,
-      malformed: 1,
+      malformed: 0,
       skipped: 0,
     });
     expect(result.acc.balanced()).toBe(true);
-    expect(result.acc.warnings).toEqual([]);
+    expect(result.acc.warnings).toEqual([
+      { code: 'nodata-bad-value', file: SAMPLE, line: 3, field: 'protocol', token: '8080' },
+    ]);
     expect(records[0]).toEqual({
       version: 2,
       'account-id': '123456789010',
@@ -70,10 +73,21 @@ describe.skipIf(!samplePresent)('shared sample flows.parquet (flowlogs-reader)',
       end: 1439387264,
       'log-status': 'NODATA',
     });
-    expect(where).toEqual([`${SAMPLE}:1`, `${SAMPLE}:2`]);
-    expect(result.acc.samples).toEqual([
-      { file: SAMPLE, line: 3, reason: 'bad-integer', field: 'protocol', token: '8080' },
-    ]);
+    // Row 3 keeps the addresses and ports, as upstream does; not the protocol.
+    expect(records[2]).toMatchObject({
+      'interface-id': 'eni-202010ab',
+      srcaddr: '198.51.100.7',
+      dstaddr: '192.0.2.156',
+      srcport: 80,
+      dstport: 100,
+      protocol: null,
+      packets: null,
+      bytes: null,
+      action: null,
+      'log-status': 'NODATA',
+    });
+    expect(where).toEqual([1, 2, 3].map((n) => `${SAMPLE}:${n}`));
+    expect(result.acc.samples).toEqual([]);
   });
 });
 

@@ -65,6 +65,12 @@ export function registerSqlCommands(
     )
     .option('--since <day>', 'first day of the projected range, yyyy/MM/dd (default 2018/01/01)')
     .option('--top <n>', 'rows of the top-N report queries (default 10)')
+    .option(
+      '--file-format <format>',
+      "the flow log's file format: text (plain-text) or parquet (default text)",
+    )
+    .option('--hive', 'the flow log uses Hive-compatible S3 prefixes (aws-account-id=.../year=.../...)')
+    .option('--per-hour', 'the flow log partitions its files per hour (one more folder level)')
     .action(async (o) => {
       const [{ parseFieldList }, ddl] = await Promise.all([
         import('../formats/flow-format.js'),
@@ -86,6 +92,7 @@ export function registerSqlCommands(
       const accounts = list(o.accounts);
       const regions = list(o.regions);
       try {
+        const fileFormat = o.fileFormat === undefined ? undefined : ddl.parseFileFormat(o.fileFormat);
         const t = ddl.athenaTable({
           fields: fields.names,
           location: o.location,
@@ -95,6 +102,9 @@ export function registerSqlCommands(
           ...(regions ? { regions } : {}),
           ...(o.since !== undefined ? { since: o.since } : {}),
           ...(top !== undefined ? { top } : {}),
+          ...(fileFormat !== undefined ? { fileFormat } : {}),
+          ...(o.hive ? { hive: true } : {}),
+          ...(o.perHour ? { perHour: true } : {}),
         });
         process.stdout.write(ddl.renderAthena(t));
       } catch (e) {
