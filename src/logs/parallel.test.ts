@@ -70,6 +70,26 @@ describe('parallel summary', () => {
     expect(got.strictFailure).toMatchObject({ file: paths[0], line: 2501 });
   });
 
+  it('warns once per file and field across parts, at the first line, as one thread does', async () => {
+    const odd = (n: number) =>
+      `2 123456789010 eni-1 198.51.100.7 192.0.2.156 80 100 80${n} - - 1431280876 1431280934 - NODATA`;
+    const body = [DEFAULT_HEADER, ...flowLines(3000, 4)];
+    body.splice(101, 0, odd(80));
+    body.splice(2901, 0, odd(81));
+    const d = tempFiles({ 'odd.log': `${body.join('\n')}\n` });
+    const file = join(d, 'odd.log');
+    const { sources } = await expandPaths([file]);
+    expect((await plan(sources, 3, thresholds))!.flat().length).toBeGreaterThan(1);
+    const one = (await summarize([file], { parallel: { workers: 1 } })).json as FlowSummaryJson;
+    const three = (await summarize([file], { parallel: { workers: 3, ...thresholds } }))
+      .json as FlowSummaryJson;
+    expect(three.warnings).toEqual(one.warnings);
+    expect(three.warnings).toEqual([
+      expect.objectContaining({ code: 'nodata-bad-value', line: 102, field: 'protocol', token: '8080' }),
+    ]);
+    expect(three.counts).toMatchObject({ nodata: 2, malformed: 0 });
+  });
+
   it('reads on one thread when the input is not flow logs', async () => {
     const elb = tempFiles({ 'alb.log': `${Array.from({ length: 400 }, () => DOC_ALB.http).join('\n')}\n` });
     const { sources } = await expandPaths([join(elb, 'alb.log')]);

@@ -257,7 +257,11 @@ export async function parallelFlowSummary(
     for (const [r, n] of Object.entries(p.byReason))
       acc.byReason[r as MalformedReason] = (acc.byReason[r as MalformedReason] ?? 0) + n;
     samples.push(...p.samples.map(shift));
-    for (const w of p.warnings) acc.warn(JSON.stringify(w), w);
+    for (const w of p.warnings) {
+      // Once per file and field, as on one thread, at the first line of the file that said it.
+      const shifted = w.line !== undefined ? { ...w, line: w.line + offset } : w;
+      acc.warn(w.code === 'nodata-bad-value' ? `${w.code}:${w.file}:${w.field}` : JSON.stringify(w), shifted);
+    }
     if (p.strictFailure && !acc.strictFailure) acc.strictFailure = shift(p.strictFailure);
     if (p.fatal && !fatal) fatal = new LogInputError(p.fatal.code, p.fatal.message);
     if (p.type) {
