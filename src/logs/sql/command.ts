@@ -5,7 +5,7 @@
 import type { Command } from '@commander-js/extra-typings';
 import { UsageError } from '../../cli/exit.js';
 
-const PATHS = 'flow-log text files (plain or gzip) or folders (searched recursively)';
+const PATHS = 'flow-log text files (plain or gzip), Parquet files, or folders (searched recursively)';
 
 export function registerSqlCommands(
   logs: Command<[], Record<string, unknown>, Record<string, unknown>>,
