@@ -1,7 +1,8 @@
 /**
- * `vpcsim collect`: saves a snapshot from a live AWS account with read-only EC2 calls
- * (docs/collect.md). Exit 0 when done (warnings, e.g. a refused permission, do not change it), 2 when
- * it cannot run (no SDK, no region, no credentials). The SDK and the collect modules load only here.
+ * `vpcsim collect`: saves a snapshot from a live AWS account with read-only EC2, Direct Connect and
+ * Elastic Load Balancing calls (docs/collect.md). Exit 0 when done (warnings, e.g. a refused
+ * permission or a skipped opt-in region, do not change it), 2 when it cannot run (no EC2 SDK, no
+ * region, no credentials). The SDK and the collect modules load only here.
  */
 import { type Command, Option } from '@commander-js/extra-typings';
 import { EXIT, UsageError } from './exit.js';
@@ -10,18 +11,19 @@ export function registerCollectCommand(program: Command): void {
   program
     .command('collect')
     .description(
-      'save a snapshot of live AWS networking with read-only EC2 calls (AWS SDK, standard credential chain); one folder per region',
+      'save a snapshot of live AWS networking with read-only EC2, Direct Connect and ELB calls (AWS SDK, standard credential chain); one folder per region',
     )
-    .requiredOption('--out <dir>', 'folder to write <region>/<Key>.json files into')
+    .requiredOption('--out <dir>', 'folder to write <region>/<Key>.json files (and global/) into')
     .option(
       '--region <region>',
       'region to collect (repeatable; default: the profile or AWS_REGION region)',
       (v: string, prev: string[] | undefined) => [...(prev ?? []), v],
     )
     .option('--profile <name>', 'AWS shared-config profile for credentials and region')
-    .addOption(new Option('--endpoint-url <url>', 'custom EC2 endpoint').hideHelp())
+    .addOption(new Option('--endpoint-url <url>', 'custom endpoint for every service').hideHelp())
     .action(async (o) => {
       const { collect, CollectError } = await import('../collect/collect.js');
+      const { collectWarningMessage, progressMessage } = await import('../collect/messages.js');
       const tty = process.stderr.isTTY === true;
       try {
         const r = await collect({
@@ -29,8 +31,8 @@ export function registerCollectCommand(program: Command): void {
           ...(o.region ? { regions: o.region } : {}),
           ...(o.profile ? { profile: o.profile } : {}),
           ...(o.endpointUrl ? { endpoint: o.endpointUrl } : {}),
-          ...(tty ? { onProgress: (line: string) => process.stderr.write(`${line}\n`) } : {}),
-          onWarning: (line: string) => process.stderr.write(`vpcsim: warning: ${line}\n`),
+          ...(tty ? { onProgress: (p) => process.stderr.write(`${progressMessage(p)}\n`) } : {}),
+          onWarning: (w) => process.stderr.write(`vpcsim: warning: ${collectWarningMessage(w)}\n`),
         });
         if (tty)
           process.stderr.write(

@@ -1,294 +1,55 @@
 /**
- * `vpcsim collect` against a local EC2 Query-protocol server: the real SDK signs, retries, parses
- * the XML and paginates; the files it writes must load and trace like `aws ec2 describe-*` output.
+ * `vpcsim collect` against a local server speaking EC2 query (XML), ELB/ELBv2 query (XML) and Direct
+ * Connect JSON 1.1 (fake-aws.ts, answering for fake-account.ts): the real SDK signs, retries, parses
+ * and paginates; the files it writes must load and trace like the AWS CLI's output.
  */
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { expectValidTrace, tcp } from '../../test/helpers.js';
+import { expectValidTrace, ids, tcp } from '../../test/helpers.js';
 import { main } from '../cli/main.js';
 import { trace } from '../engine/trace.js';
+import { LOAD_BALANCERS_NOT_MODELLED } from '../ingest/aws-json/dispatch.js';
 import { loadSnapshot } from '../ingest/index.js';
+import { parseOnPrem } from '../ingest/onprem-file.js';
+import { Network } from '../model/index.js';
 import { formatCidr } from '../net/index.js';
-import { COLLECT_APIS, iamActions } from './apis.js';
-import { CollectError, collect, loadSdk, SDK_MISSING } from './collect.js';
+import { COLLECT_APIS, fileNameOf, GLOBAL_APIS, iamActions, PER_ITEM_APIS } from './apis.js';
+import {
+  CollectError,
+  type CollectProgress,
+  type CollectWarning,
+  collect,
+  loadSdk,
+  SDK_MISSING,
+} from './collect.js';
+import {
+  BGP_SECRET,
+  CKN_SECRET,
+  EC2,
+  HANDLERS,
+  LB_ARNS,
+  OWNER,
+  SECRET,
+  TG_ARNS,
+  TGW_ATTACHMENTS,
+  TGW_RTB,
+} from './fake-account.js';
+import { type FakeAws, startFakeAws } from './fake-aws.js';
+import { collectWarningMessage, progressMessage } from './messages.js';
 import { REDACTED, redactSecrets } from './redact.js';
 
-const SECRET = 'Sup3rSecretPSK_do_not_leak';
-const NS = 'http://ec2.amazonaws.com/doc/2016-11-15/';
+const SECRETS = [SECRET, BGP_SECRET, CKN_SECRET];
 
-// ---- a tiny EC2 XML writer -------------------------------------------------------------------
-type Xml = string | number | boolean | undefined | XmlObj | XmlObj[] | string[];
-interface XmlObj {
-  [k: string]: Xml;
-}
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-function xml(o: XmlObj): string {
-  return Object.entries(o)
-    .map(([k, v]) => {
-      if (v === undefined) return '';
-      if (Array.isArray(v))
-        return `<${k}>${v.map((i: XmlObj | string) => `<item>${typeof i === 'string' ? esc(i) : xml(i)}</item>`).join('')}</${k}>`;
-      if (typeof v === 'object') return `<${k}>${xml(v)}</${k}>`;
-      return `<${k}>${esc(String(v))}</${k}>`;
-    })
-    .join('');
-}
-const ok = (action: string, body: XmlObj) =>
-  `<?xml version="1.0" encoding="UTF-8"?>\n<${action}Response xmlns="${NS}"><requestId>req-${action}</requestId>${xml(body)}</${action}Response>`;
-const err = (code: string, message: string) =>
-  `<?xml version="1.0" encoding="UTF-8"?>\n<Response><Errors><Error><Code>${code}</Code><Message>${esc(message)}</Message></Error></Errors><RequestID>req-err</RequestID></Response>`;
-
-// ---- the account: one public instance behind an internet gateway -----------------------------
-const OWNER = '111122223333';
-const group = { groupId: 'sg-1', groupName: 'web' };
-const RESPONSES: Record<string, (p: URLSearchParams) => XmlObj> = {
-  DescribeVpcs: (p) =>
-    p.get('NextToken') === 'page-2'
-      ? { vpcSet: [{ vpcId: 'vpc-2', cidrBlock: '10.1.0.0/16', state: 'available', ownerId: OWNER }] }
-      : {
-          vpcSet: [
-            {
-              vpcId: 'vpc-1',
-              cidrBlock: '10.0.0.0/16',
-              state: 'available',
-              ownerId: OWNER,
-              isDefault: false,
-            },
-          ],
-          nextToken: 'page-2',
-        },
-  DescribeSubnets: () => ({
-    subnetSet: [
-      {
-        subnetId: 'subnet-1',
-        vpcId: 'vpc-1',
-        cidrBlock: '10.0.1.0/24',
-        availabilityZone: 'us-east-1a',
-        state: 'available',
-        ownerId: OWNER,
-      },
-    ],
-  }),
-  DescribeRouteTables: () => ({
-    routeTableSet: [
-      {
-        routeTableId: 'rtb-1',
-        vpcId: 'vpc-1',
-        ownerId: OWNER,
-        routeSet: [
-          {
-            destinationCidrBlock: '10.0.0.0/16',
-            gatewayId: 'local',
-            state: 'active',
-            origin: 'CreateRouteTable',
-          },
-          { destinationCidrBlock: '0.0.0.0/0', gatewayId: 'igw-1', state: 'active', origin: 'CreateRoute' },
-        ],
-        associationSet: [
-          { routeTableAssociationId: 'rtbassoc-1', routeTableId: 'rtb-1', main: true },
-          { routeTableAssociationId: 'rtbassoc-2', routeTableId: 'rtb-1', main: false, subnetId: 'subnet-1' },
-        ],
-      },
-    ],
-  }),
-  DescribeSecurityGroups: () => ({
-    securityGroupInfo: [
-      {
-        ownerId: OWNER,
-        groupId: 'sg-1',
-        groupName: 'web',
-        groupDescription: 'web',
-        vpcId: 'vpc-1',
-        ipPermissions: [
-          { ipProtocol: 'tcp', fromPort: 443, toPort: 443, ipRanges: [{ cidrIp: '0.0.0.0/0' }] },
-        ],
-        ipPermissionsEgress: [{ ipProtocol: '-1', ipRanges: [{ cidrIp: '0.0.0.0/0' }] }],
-      },
-    ],
-  }),
-  DescribeNetworkAcls: () => ({
-    networkAclSet: [
-      {
-        networkAclId: 'acl-1',
-        vpcId: 'vpc-1',
-        default: true,
-        ownerId: OWNER,
-        entrySet: [
-          { ruleNumber: 100, protocol: '-1', ruleAction: 'allow', egress: false, cidrBlock: '0.0.0.0/0' },
-          { ruleNumber: 32767, protocol: '-1', ruleAction: 'deny', egress: false, cidrBlock: '0.0.0.0/0' },
-          { ruleNumber: 100, protocol: '-1', ruleAction: 'allow', egress: true, cidrBlock: '0.0.0.0/0' },
-          { ruleNumber: 32767, protocol: '-1', ruleAction: 'deny', egress: true, cidrBlock: '0.0.0.0/0' },
-        ],
-        associationSet: [
-          { networkAclAssociationId: 'aclassoc-1', networkAclId: 'acl-1', subnetId: 'subnet-1' },
-        ],
-      },
-    ],
-  }),
-  DescribeInstances: () => ({
-    reservationSet: [
-      {
-        reservationId: 'r-1',
-        ownerId: OWNER,
-        instancesSet: [
-          {
-            instanceId: 'i-1',
-            imageId: 'ami-1',
-            instanceState: { code: 16, name: 'running' },
-            privateIpAddress: '10.0.1.10',
-            ipAddress: '203.0.113.10',
-            subnetId: 'subnet-1',
-            vpcId: 'vpc-1',
-            placement: { availabilityZone: 'us-east-1a' },
-            groupSet: [group],
-            sourceDestCheck: true,
-            tagSet: [{ key: 'Name', value: 'web-1' }],
-            networkInterfaceSet: [
-              {
-                networkInterfaceId: 'eni-1',
-                subnetId: 'subnet-1',
-                vpcId: 'vpc-1',
-                privateIpAddress: '10.0.1.10',
-                sourceDestCheck: true,
-                status: 'in-use',
-                groupSet: [group],
-                attachment: { attachmentId: 'eni-attach-1', deviceIndex: 0, status: 'attached' },
-                association: { publicIp: '203.0.113.10', ipOwnerId: 'amazon' },
-                privateIpAddressesSet: [
-                  { privateIpAddress: '10.0.1.10', primary: true, association: { publicIp: '203.0.113.10' } },
-                ],
-              },
-            ],
-          },
-        ],
-      },
-    ],
-  }),
-  DescribeNetworkInterfaces: () => ({
-    networkInterfaceSet: [
-      {
-        networkInterfaceId: 'eni-1',
-        subnetId: 'subnet-1',
-        vpcId: 'vpc-1',
-        availabilityZone: 'us-east-1a',
-        ownerId: OWNER,
-        privateIpAddress: '10.0.1.10',
-        sourceDestCheck: true,
-        status: 'in-use',
-        interfaceType: 'interface',
-        groupSet: [group],
-        attachment: { attachmentId: 'eni-attach-1', instanceId: 'i-1', deviceIndex: 0, status: 'attached' },
-        association: { publicIp: '203.0.113.10', ipOwnerId: 'amazon' },
-        privateIpAddressesSet: [
-          { privateIpAddress: '10.0.1.10', primary: true, association: { publicIp: '203.0.113.10' } },
-        ],
-      },
-    ],
-  }),
-  DescribeInternetGateways: () => ({
-    internetGatewaySet: [
-      { internetGatewayId: 'igw-1', ownerId: OWNER, attachmentSet: [{ vpcId: 'vpc-1', state: 'available' }] },
-    ],
-  }),
-  DescribePrefixLists: () => ({
-    prefixListSet: [
-      {
-        prefixListId: 'pl-63a5400a',
-        prefixListName: 'com.amazonaws.us-east-1.s3',
-        cidrSet: ['52.216.0.0/15', '3.5.0.0/19'],
-      },
-    ],
-  }),
-  DescribeManagedPrefixLists: () => ({
-    prefixListSet: [
-      {
-        prefixListId: 'pl-63a5400a',
-        addressFamily: 'IPv4',
-        state: 'create-complete',
-        prefixListName: 'com.amazonaws.us-east-1.s3',
-        ownerId: 'AWS',
-      },
-      {
-        prefixListId: 'pl-0c0ffee',
-        addressFamily: 'IPv4',
-        state: 'create-complete',
-        prefixListName: 'office',
-        ownerId: OWNER,
-      },
-    ],
-  }),
-  GetManagedPrefixListEntries: (p) =>
-    p.get('PrefixListId') === 'pl-0c0ffee' ? { entrySet: [{ cidr: '192.0.2.0/24', description: 'HQ' }] } : {},
-  DescribeVpnConnections: () => ({
-    vpnConnectionSet: [
-      {
-        vpnConnectionId: 'vpn-1',
-        customerGatewayConfiguration: `<vpn_connection id="vpn-1"><ipsec_tunnel><ike><pre_shared_key>${SECRET}</pre_shared_key></ike></ipsec_tunnel></vpn_connection>`,
-        customerGatewayId: 'cgw-1',
-        vpnGatewayId: 'vgw-1',
-        state: 'available',
-        type: 'ipsec.1',
-        options: {
-          staticRoutesOnly: true,
-          tunnelOptionSet: [{ outsideIpAddress: '198.51.100.1', preSharedKey: SECRET }],
-        },
-      },
-    ],
-  }),
-};
-
-interface Seen {
-  action: string;
-  params: URLSearchParams;
-  authorization: string;
-}
-
-let server: Server;
-let endpoint: string;
-const seen: Seen[] = [];
-/** How many times an action still fails with throttling before it answers. */
-const throttleLeft = new Map<string, number>();
-/** Actions answered with an error (HTTP status, code) every time. */
-const failing = new Map<string, [number, string]>();
-
-function body(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
-
+let aws: FakeAws;
 beforeAll(async () => {
-  server = createServer(async (req, res) => {
-    const params = new URLSearchParams(await body(req));
-    const action = params.get('Action') ?? '';
-    seen.push({ action, params, authorization: String(req.headers.authorization ?? '') });
-    const send = (status: number, text: string) => {
-      res.writeHead(status, { 'content-type': 'text/xml;charset=UTF-8' });
-      res.end(text);
-    };
-    const left = throttleLeft.get(action) ?? 0;
-    if (left > 0) {
-      throttleLeft.set(action, left - 1);
-      return send(503, err('RequestLimitExceeded', 'Request limit exceeded.'));
-    }
-    const failure = failing.get(action);
-    if (failure) return send(failure[0], err(failure[1], `${failure[1]} for ${action}.`));
-    const answer = RESPONSES[action];
-    send(200, ok(action, answer ? answer(params) : {}));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  aws = await startFakeAws(HANDLERS);
 });
-
 afterAll(async () => {
-  await new Promise((resolve) => server.close(resolve));
+  await aws.close();
 });
 
 const ENV = ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_PROFILE', 'AWS_REGION'];
@@ -302,9 +63,7 @@ beforeEach(async () => {
   delete process.env.AWS_SESSION_TOKEN;
   delete process.env.AWS_PROFILE;
   delete process.env.AWS_REGION;
-  seen.length = 0;
-  throttleLeft.clear();
-  failing.clear();
+  aws.reset();
   out = await mkdtemp(path.join(tmpdir(), 'vpcsim-collect-'));
 });
 
@@ -320,68 +79,152 @@ async function allFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   return entries.filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
 }
+const rel = async () => (await allFiles(out)).map((f) => path.relative(out, f)).sort();
+const readJson = async (...p: string[]) => JSON.parse(await readFile(path.join(out, ...p), 'utf8'));
+const calls = (action: string, service = 'ec2') =>
+  aws.seen.filter((s) => s.action === action && s.service === service);
 
-describe('collect', () => {
-  it('pages, retries throttling, skips a refused API, redacts secrets, and the snapshot traces', async () => {
-    throttleLeft.set('DescribeSubnets', 1);
-    failing.set('DescribeFlowLogs', [403, 'UnauthorizedOperation']);
-    const progress: string[] = [];
-    const warnings: string[] = [];
-    const r = await collect({
-      out,
-      regions: ['us-east-1'],
-      endpoint,
-      onProgress: (l) => progress.push(l),
-      onWarning: (l) => warnings.push(l),
-    });
+/** Every file a full run writes for `region` (and the global ones), minus those named in `except`. */
+function expectedFiles(region: string, except: readonly string[] = []): string[] {
+  const regional = [
+    ...COLLECT_APIS.map(fileNameOf),
+    fileNameOf(PER_ITEM_APIS.listeners),
+    fileNameOf(PER_ITEM_APIS.targetHealth),
+    ...['routes', 'propagations', 'associations'].map((k) => `${TGW_RTB}.${k}.json`),
+  ].map((f) => path.join(region, f));
+  const global = [...GLOBAL_APIS.map(fileNameOf), fileNameOf(PER_ITEM_APIS.dxGatewayAssociations)].map((f) =>
+    path.join('global', f),
+  );
+  return [...regional, ...global].filter((f) => !except.includes(path.basename(f))).sort();
+}
 
-    // Signed for real with the static test credentials.
-    expect(seen.length).toBeGreaterThan(COLLECT_APIS.length);
-    for (const s of seen)
+async function run(regions: string[], extra: Partial<Parameters<typeof collect>[0]> = {}) {
+  const progress: CollectProgress[] = [];
+  const warnings: CollectWarning[] = [];
+  const r = await collect({
+    out,
+    regions,
+    endpoint: aws.endpoint,
+    onProgress: (p) => progress.push(p),
+    onWarning: (w) => warnings.push(w),
+    ...extra,
+  });
+  return { r, progress, warnings };
+}
+
+describe('collect: EC2 and transit gateway route tables', () => {
+  it('pages, retries throttling, skips a refused API, redacts secrets, and the snapshot traces through the TGW', async () => {
+    aws.throttleLeft.set('DescribeSubnets', 1);
+    aws.failing.set('DescribeFlowLogs', [403, 'UnauthorizedOperation']);
+    const { r, progress, warnings } = await run(['us-east-1']);
+
+    // Signed for real with the static test credentials, each service with its own scope.
+    const scope = {
+      ec2: 'ec2',
+      elb: 'elasticloadbalancing',
+      elbv2: 'elasticloadbalancing',
+      directconnect: 'directconnect',
+    };
+    for (const s of aws.seen)
       expect(s.authorization).toMatch(
-        /^AWS4-HMAC-SHA256 Credential=AKIDTESTCOLLECT\/\d{8}\/us-east-1\/ec2\//,
+        new RegExp(`^AWS4-HMAC-SHA256 Credential=AKIDTESTCOLLECT/\\d{8}/us-east-1/${scope[s.service]}/`),
       );
     // Pagination: the second page was asked for with the token of the first.
-    const vpcCalls = seen.filter((s) => s.action === 'DescribeVpcs');
-    expect(vpcCalls.map((s) => s.params.get('NextToken'))).toEqual([null, 'page-2']);
-    const vpcs = JSON.parse(await readFile(path.join(out, 'us-east-1', 'Vpcs.json'), 'utf8'));
+    expect(calls('DescribeVpcs').map((s) => s.params.get('NextToken'))).toEqual([null, 'page-2']);
+    const vpcs = await readJson('us-east-1', 'Vpcs.json');
     expect(vpcs.Vpcs.map((v: { VpcId: string }) => v.VpcId)).toEqual(['vpc-1', 'vpc-2']);
     expect(vpcs.Vpcs[0]).toMatchObject({ CidrBlock: '10.0.0.0/16', OwnerId: OWNER, IsDefault: false });
     // Throttled once, then answered.
-    expect(seen.filter((s) => s.action === 'DescribeSubnets')).toHaveLength(2);
-    const subnets = JSON.parse(await readFile(path.join(out, 'us-east-1', 'Subnets.json'), 'utf8'));
-    expect(subnets.Subnets[0].SubnetId).toBe('subnet-1');
+    expect(calls('DescribeSubnets')).toHaveLength(2);
+    expect((await readJson('us-east-1', 'Subnets.json')).Subnets[0].SubnetId).toBe('subnet-1');
     // Refused: a warning naming the permission, no file, everything else written.
-    expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toContain('ec2:DescribeFlowLogs');
-    expect(r.warnings).toEqual([
-      expect.objectContaining({ operation: 'DescribeFlowLogs', missingPermission: 'ec2:DescribeFlowLogs' }),
+    expect(warnings).toEqual([
+      expect.objectContaining({
+        code: 'PERMISSION_DENIED',
+        region: 'us-east-1',
+        operation: 'DescribeFlowLogs',
+        missingPermission: 'ec2:DescribeFlowLogs',
+        awsCode: 'UnauthorizedOperation',
+      }),
     ]);
-    const written = (await allFiles(out)).map((f) => path.relative(out, f)).sort();
-    const expected = COLLECT_APIS.filter((a) => a.operation !== 'DescribeFlowLogs')
-      .map((a) => path.join('us-east-1', `${a.fileKey ?? a.outputKey}.json`))
-      .sort();
-    expect(written).toEqual(expected);
-    expect([...r.files].sort()).toEqual(expected);
-    expect(progress).toHaveLength(COLLECT_APIS.length - 1);
+    expect(collectWarningMessage(warnings[0]!)).toBe(
+      'us-east-1: DescribeFlowLogs was refused (UnauthorizedOperation); grant ec2:DescribeFlowLogs to collect it. Skipped.',
+    );
+    const expected = expectedFiles('us-east-1', ['FlowLogs.json']);
+    expect(await rel()).toEqual(expected);
+    expect(r.files).toEqual(expected);
+    expect(progress.map((p) => p.file).sort()).toEqual(expected);
     // Empty answers are still files: the loader then knows the type is present and empty.
-    expect(JSON.parse(await readFile(path.join(out, 'us-east-1', 'NatGateways.json'), 'utf8'))).toEqual({
-      NatGateways: [],
-    });
-    // Managed prefix lists carry their entries, under the key the loader reads.
+    expect(await readJson('us-east-1', 'NatGateways.json')).toEqual({ NatGateways: [] });
+    // Managed prefix lists carry their entries, under the key the loader reads
     // (not the S3 list, whose CIDRs describe-prefix-lists gave).
-    const mpl = JSON.parse(await readFile(path.join(out, 'us-east-1', 'ManagedPrefixLists.json'), 'utf8'));
+    const mpl = await readJson('us-east-1', 'ManagedPrefixLists.json');
     expect(mpl.ManagedPrefixLists[0].PrefixListId).toBe('pl-63a5400a');
     expect(mpl.ManagedPrefixLists[0].Entries).toBeUndefined();
     expect(mpl.ManagedPrefixLists[1]).toMatchObject({
       PrefixListId: 'pl-0c0ffee',
       Entries: [{ Cidr: '192.0.2.0/24', Description: 'HQ' }],
     });
-    const entryCalls = seen.filter((s) => s.action === 'GetManagedPrefixListEntries');
-    expect(entryCalls.map((s) => s.params.get('PrefixListId'))).toEqual(['pl-0c0ffee']);
-    // No secret on disk, in any file.
-    for (const f of await allFiles(out)) expect(await readFile(f, 'utf8')).not.toContain(SECRET);
-    const vpn = JSON.parse(await readFile(path.join(out, 'us-east-1', 'VpnConnections.json'), 'utf8'));
+    expect(calls('GetManagedPrefixListEntries').map((s) => s.params.get('PrefixListId'))).toEqual([
+      'pl-0c0ffee',
+    ]);
+
+    // TGW route table contents: the route search needs a filter and pages; the table being deleted is skipped.
+    const searches = calls('SearchTransitGatewayRoutes');
+    expect(
+      searches.map((s) => [s.params.get('TransitGatewayRouteTableId'), s.params.get('NextToken')]),
+    ).toEqual([
+      [TGW_RTB, null],
+      [TGW_RTB, 'routes-2'],
+    ]);
+    expect(
+      ['Filter.1.Name', 'Filter.1.Value.1', 'Filter.1.Value.2'].map((k) => searches[0]!.params.get(k)),
+    ).toEqual(['type', 'static', 'propagated']);
+    expect(calls('GetTransitGatewayRouteTablePropagations')).toHaveLength(1);
+    expect(calls('GetTransitGatewayRouteTableAssociations')).toHaveLength(1);
+    // Exactly what `aws ec2 search-transit-gateway-routes` etc. print, one file per table.
+    const routes = await readJson('us-east-1', `${TGW_RTB}.routes.json`);
+    expect(Object.keys(routes)).toEqual(['Routes']);
+    expect(routes.Routes).toEqual([
+      {
+        DestinationCidrBlock: '10.0.0.0/16',
+        TransitGatewayAttachments: [
+          { ResourceId: 'vpc-1', TransitGatewayAttachmentId: TGW_ATTACHMENTS[0], ResourceType: 'vpc' },
+        ],
+        Type: 'propagated',
+        State: 'active',
+      },
+      {
+        DestinationCidrBlock: '10.1.0.0/16',
+        TransitGatewayAttachments: [
+          { ResourceId: 'vpc-2', TransitGatewayAttachmentId: TGW_ATTACHMENTS[1], ResourceType: 'vpc' },
+        ],
+        Type: 'propagated',
+        State: 'active',
+      },
+      { DestinationCidrBlock: '10.1.9.0/24', Type: 'static', State: 'blackhole' },
+    ]);
+    expect(await readJson('us-east-1', `${TGW_RTB}.associations.json`)).toEqual({
+      Associations: [1, 2].map((n) => ({
+        TransitGatewayAttachmentId: TGW_ATTACHMENTS[n - 1],
+        ResourceId: `vpc-${n}`,
+        ResourceType: 'vpc',
+        State: 'associated',
+      })),
+    });
+    expect(
+      (await readJson('us-east-1', `${TGW_RTB}.propagations.json`)).TransitGatewayRouteTablePropagations,
+    ).toHaveLength(2);
+    expect(
+      (await readJson('us-east-1', 'TransitGatewayVpcAttachments.json')).TransitGatewayVpcAttachments[1],
+    ).toMatchObject({ TransitGatewayAttachmentId: TGW_ATTACHMENTS[1], SubnetIds: ['subnet-2'] });
+
+    // No secret on disk, in any file, nor in what would be printed.
+    for (const f of await allFiles(out))
+      for (const s of SECRETS) expect(await readFile(f, 'utf8')).not.toContain(s);
+    for (const line of [...progress.map(progressMessage), ...warnings.map(collectWarningMessage)])
+      for (const s of SECRETS) expect(line).not.toContain(s);
+    const vpn = await readJson('us-east-1', 'VpnConnections.json');
     expect(vpn.VpnConnections[0]).toMatchObject({
       VpnConnectionId: 'vpn-1',
       CustomerGatewayConfiguration: REDACTED,
@@ -390,9 +233,19 @@ describe('collect', () => {
 
     // The snapshot loads, with the region from the folder, and traces.
     const net = await loadSnapshot(out);
-    expect(net.data.instances.map((i) => i.instanceId)).toEqual(['i-1']);
+    expect(net.data.instances.map((i) => i.instanceId)).toEqual(['i-1', 'i-2']);
     expect(net.data.vpcs.map((v) => v.region)).toEqual(['us-east-1', 'us-east-1']);
-    expect(net.data.warnings).toEqual([]);
+    // Only the load balancer files warn, once each, saying why.
+    expect(net.data.warnings).toEqual(
+      ['ClassicLoadBalancers', 'Listeners', 'LoadBalancers', 'TargetGroups', 'TargetHealthDescriptions'].map(
+        (f) =>
+          expect.objectContaining({
+            code: 'UNSUPPORTED_RESOURCE',
+            file: path.join(out, 'us-east-1', `${f}.json`),
+            detail: LOAD_BALANCERS_NOT_MODELLED,
+          }),
+      ),
+    );
     const cidrsOf = (id: string) =>
       net.data.prefixLists.find((p) => p.prefixListId === id)?.cidrs?.map(formatCidr);
     expect(cidrsOf('pl-63a5400a')).toEqual(['52.216.0.0/15', '3.5.0.0/19']);
@@ -401,44 +254,344 @@ describe('collect', () => {
     expectValidTrace(t);
     expect(t.verdict).toBe('reachable');
     expect(trace(net, tcp('internet', 'i-1', 22)).verdict).toBe('unreachable');
+
+    // Through the transit gateway: its table is known only from the collected per-table files.
+    const table = net.transitGatewayRouteTables.get(TGW_RTB);
+    expect(table?.routesComplete).toBe(true);
+    expect(table?.routes.map((x) => `${x.destinationText} ${x.type} ${x.state}`)).toEqual([
+      '10.0.0.0/16 propagated active',
+      '10.1.0.0/16 propagated active',
+      '10.1.9.0/24 static blackhole',
+    ]);
+    expect(TGW_ATTACHMENTS.map((a) => net.transitGatewayAttachments.get(a)?.associatedRouteTableId)).toEqual([
+      TGW_RTB,
+      TGW_RTB,
+    ]);
+    const viaTgw = trace(net, tcp('web-1', 'app-1', 8080));
+    expectValidTrace(viaTgw);
+    expect(viaTgw.verdict).toBe('reachable');
+    expect(ids(viaTgw.forward)).toEqual(
+      expect.arrayContaining(['tgw-1', TGW_ATTACHMENTS[0], TGW_RTB, TGW_ATTACHMENTS[1]]),
+    );
+    expect(trace(net, tcp('web-1', 'app-1', 22)).verdict).toBe('unreachable');
   });
 
-  it('runs from the CLI: warnings on stderr, exit 0, nothing else printed when not a TTY', async () => {
-    failing.set('DescribeTransitGateways', [403, 'UnauthorizedOperation']);
+  it('warns when the route search says more routes exist than it returned', async () => {
+    const original = EC2.SearchTransitGatewayRoutes!;
+    EC2.SearchTransitGatewayRoutes = () => ({
+      routeSet: [{ destinationCidrBlock: '10.9.0.0/16', type: 'static', state: 'active' }],
+      additionalRoutesAvailable: true,
+    });
+    try {
+      const { warnings } = await run(['us-east-1']);
+      expect(warnings).toEqual([
+        {
+          code: 'ROUTES_TRUNCATED',
+          region: 'us-east-1',
+          service: 'ec2',
+          operation: 'SearchTransitGatewayRoutes',
+          resourceId: TGW_RTB,
+        },
+      ]);
+      expect(collectWarningMessage(warnings[0]!)).toContain(`traces through ${TGW_RTB} may miss routes`);
+      expect((await readJson('us-east-1', `${TGW_RTB}.routes.json`)).Routes).toHaveLength(1);
+    } finally {
+      EC2.SearchTransitGatewayRoutes = original;
+    }
+  });
+
+  it('a refused route-table call is asked once, named with its ec2: action, and the rest lands', async () => {
+    aws.failing.set('GetTransitGatewayRouteTablePropagations', [403, 'UnauthorizedOperation']);
+    const { r, warnings } = await run(['us-east-1']);
+    expect(warnings.map((w) => [w.code, w.missingPermission, w.resourceId])).toEqual([
+      ['PERMISSION_DENIED', 'ec2:GetTransitGatewayRouteTablePropagations', TGW_RTB],
+    ]);
+    expect(r.files).toEqual(expectedFiles('us-east-1', [`${TGW_RTB}.propagations.json`]));
+    // The routes file lists the propagated routes, so the trace does not need the propagations.
+    const net = await loadSnapshot(out);
+    expect(trace(net, tcp('web-1', 'app-1', 8080)).verdict).toBe('reachable');
+  });
+});
+
+describe('collect: Direct Connect and load balancers', () => {
+  it('pages, retries throttling, names a refused permission by its service, and keeps key material out', async () => {
+    aws.throttleLeft.set('directconnect:DescribeVirtualInterfaces', 1);
+    aws.throttleLeft.set('elbv2:DescribeTargetGroups', 1);
+    aws.failing.set('directconnect:DescribeLags', [400, 'AccessDeniedException']);
+    aws.failing.set('elbv2:DescribeTargetHealth', [403, 'AccessDenied']);
+    const { r, progress, warnings } = await run(['us-east-1']);
+
+    // Refused: one warning each, with the right service prefix; DescribeTargetHealth asked once only.
+    expect(warnings.map((w) => [w.code, w.service, w.operation, w.missingPermission])).toEqual([
+      ['PERMISSION_DENIED', 'directconnect', 'DescribeLags', 'directconnect:DescribeLags'],
+      ['PERMISSION_DENIED', 'elbv2', 'DescribeTargetHealth', 'elasticloadbalancing:DescribeTargetHealth'],
+    ]);
+    expect(collectWarningMessage(warnings[0]!)).toBe(
+      'us-east-1: DescribeLags was refused (AccessDeniedException); grant directconnect:DescribeLags to collect it. Skipped.',
+    );
+    expect(calls('DescribeTargetHealth', 'elbv2').map((s) => s.params.get('TargetGroupArn'))).toEqual([
+      TG_ARNS[0],
+    ]);
+    expect(r.files).toEqual(
+      expectedFiles('us-east-1', ['DirectConnectLags.json', 'TargetHealthDescriptions.json']),
+    );
+
+    // Throttled once, then answered (JSON and query protocols).
+    expect(calls('DescribeVirtualInterfaces', 'directconnect')).toHaveLength(2);
+    expect(calls('DescribeTargetGroups', 'elbv2')).toHaveLength(2);
+    // Direct Connect gateways: two pages by nextToken, then the associations of each gateway.
+    expect(
+      calls('DescribeDirectConnectGateways', 'directconnect').map((s) => s.params.get('nextToken')),
+    ).toEqual([null, 'dxgw-page-2']);
+    expect(
+      calls('DescribeDirectConnectGatewayAssociations', 'directconnect').map((s) =>
+        s.params.get('directConnectGatewayId'),
+      ),
+    ).toEqual(['dxgw-1', 'dxgw-2']);
+    const gws = await readJson('global', 'DirectConnectGateways.json');
+    expect(
+      gws.directConnectGateways.map((g: { directConnectGatewayId: string }) => g.directConnectGatewayId),
+    ).toEqual(['dxgw-1', 'dxgw-2']);
+    const assoc = await readJson('global', 'DirectConnectGatewayAssociations.json');
+    expect(assoc.directConnectGatewayAssociations).toEqual([
+      expect.objectContaining({
+        directConnectGatewayId: 'dxgw-1',
+        associatedGateway: {
+          id: 'vgw-1',
+          type: 'virtualPrivateGateway',
+          ownerAccount: OWNER,
+          region: 'us-east-1',
+        },
+        allowedPrefixesToDirectConnectGateway: [{ cidr: '10.0.0.0/16' }],
+      }),
+    ]);
+    // Key material: the BGP MD5 keys of the VIF and its peer, the MACsec CKN; the secret's ARN stays.
+    const vifs = await readJson('us-east-1', 'DirectConnectVirtualInterfaces.json');
+    expect(vifs.virtualInterfaces[0]).toMatchObject({
+      virtualInterfaceId: 'dxvif-1',
+      authKey: REDACTED,
+      bgpPeers: [{ bgpPeerId: 'dxpeer-1', authKey: REDACTED, bgpStatus: 'up' }],
+    });
+    const cons = await readJson('us-east-1', 'DirectConnectConnections.json');
+    expect(cons.connections[0].macSecKeys).toEqual([
+      {
+        secretARN: 'arn:aws:secretsmanager:us-east-1:111122223333:secret:dx-cak',
+        ckn: REDACTED,
+        state: 'associated',
+      },
+    ]);
+    for (const f of await allFiles(out))
+      for (const s of SECRETS) expect(await readFile(f, 'utf8')).not.toContain(s);
+    for (const line of [...progress.map(progressMessage), ...warnings.map(collectWarningMessage)])
+      for (const s of SECRETS) expect(line).not.toContain(s);
+
+    // Load balancers in the shape `aws elb` / `aws elbv2 describe-*` print; two pages of ELBv2 ones.
+    expect(calls('DescribeLoadBalancers', 'elbv2').map((s) => s.params.get('Marker'))).toEqual([
+      null,
+      'lb-page-2',
+    ]);
+    expect(
+      (await readJson('us-east-1', 'ClassicLoadBalancers.json')).LoadBalancerDescriptions[0],
+    ).toMatchObject({
+      LoadBalancerName: 'classic-1',
+      VPCId: 'vpc-1',
+      Subnets: ['subnet-1'],
+      Instances: [{ InstanceId: 'i-1' }],
+      ListenerDescriptions: [{ Listener: { Protocol: 'HTTP', LoadBalancerPort: 80, InstancePort: 80 } }],
+    });
+    const lbs = await readJson('us-east-1', 'LoadBalancers.json');
+    expect(lbs.LoadBalancers.map((l: { LoadBalancerArn: string }) => l.LoadBalancerArn)).toEqual([
+      ...LB_ARNS,
+    ]);
+    expect(lbs.LoadBalancers[0]).toMatchObject({
+      Type: 'application',
+      State: { Code: 'active' },
+      AvailabilityZones: [{ ZoneName: 'us-east-1a', SubnetId: 'subnet-1' }],
+    });
+    const listeners = await readJson('us-east-1', 'Listeners.json');
+    expect(
+      listeners.Listeners.map((l: { LoadBalancerArn: string; Port: number }) => [l.LoadBalancerArn, l.Port]),
+    ).toEqual([
+      [LB_ARNS[0], 443],
+      [LB_ARNS[1], 80],
+    ]);
+    expect((await readJson('us-east-1', 'TargetGroups.json')).TargetGroups).toHaveLength(2);
+
+    // The snapshot loads the Direct Connect records, and still traces.
+    const net = await loadSnapshot(out);
+    expect([...net.directConnectGateways.keys()]).toEqual(['dxgw-1', 'dxgw-2']);
+    expect(net.virtualInterfaces.get('dxvif-1')).toMatchObject({
+      vlan: 101,
+      directConnectGatewayId: 'dxgw-1',
+    });
+    expect(net.dxConnections.get('dxcon-1')?.lagId).toBe('dxlag-1');
+    expect(net.directConnectGatewayAssociations).toEqual([
+      expect.objectContaining({ directConnectGatewayId: 'dxgw-1', gatewayId: 'vgw-1' }),
+    ]);
+    expect(trace(net, tcp('web-1', 'app-1', 8080)).verdict).toBe('reachable');
+    // From the data center behind the VIF, through the collected DX gateway and its association.
+    const dc = parseOnPrem(
+      'networks:\n  - name: dc\n    prefixes: [172.16.0.0/16]\n    advertised: [172.16.0.0/16]\n    virtualInterfaces: [dxvif-1]\n    bgpAsn: 65000\n',
+      'onprem.yaml',
+    );
+    const fromDc = trace(new Network({ ...net.data, onPremNetworks: dc }), tcp('172.16.1.10', 'web-1', 443));
+    expectValidTrace(fromDc);
+    expect(fromDc.verdict).toBe('reachable');
+    expect(ids(fromDc.forward).slice(0, 4)).toEqual(['dc', 'dxvif-1', 'dxgw-1', 'vgw-1']);
+  });
+
+  it('a refusal said only in the message (no dedicated code) is still a permission warning', async () => {
+    aws.failing.set('directconnect:DescribeConnections', [
+      400,
+      'DirectConnectClientException',
+      'User: arn:aws:iam::111122223333:user/ro is not authorized to perform: directconnect:DescribeConnections',
+    ]);
+    const { r, warnings } = await run(['us-east-1']);
+    expect(warnings.map((w) => [w.code, w.awsCode, w.missingPermission])).toEqual([
+      ['PERMISSION_DENIED', 'DirectConnectClientException', 'directconnect:DescribeConnections'],
+    ]);
+    expect(r.files).toEqual(expectedFiles('us-east-1', ['DirectConnectConnections.json']));
+  });
+
+  it('target health names its target group, which the per-group CLI output leaves implicit', async () => {
+    await run(['us-east-1']);
+    const health = await readJson('us-east-1', 'TargetHealthDescriptions.json');
+    expect(health.TargetHealthDescriptions).toEqual(
+      TG_ARNS.map((arn) => ({
+        TargetGroupArn: arn,
+        Target: { Id: 'i-1', Port: 80 },
+        HealthCheckPort: '80',
+        TargetHealth: { State: 'healthy' },
+      })),
+    );
+  });
+
+  it('without an optional SDK package, that service is skipped with one warning', async () => {
+    const { r, warnings } = await run(['us-east-1'], {
+      importSdk: (name) =>
+        name === '@aws-sdk/client-direct-connect'
+          ? import(['@aws-sdk', 'not-installed-client'].join('/'))
+          : import(name),
+    });
+    expect(warnings).toEqual([{ code: 'SDK_MISSING', service: 'directconnect' }]);
+    expect(collectWarningMessage(warnings[0]!)).toBe(
+      'Direct Connect was not collected because its SDK is not installed: run `npm install @aws-sdk/client-direct-connect`.',
+    );
+    expect(aws.seen.some((s) => s.service === 'directconnect')).toBe(false);
+    expect(r.files.some((f) => f.includes('DirectConnect'))).toBe(false);
+    expect(r.files).toContain(path.join('us-east-1', 'LoadBalancers.json'));
+  });
+});
+
+describe('collect: regions', () => {
+  it('collects several regions at once, each into its own folder, at most 4 calls at a time', async () => {
+    aws.stats.delayMs = 3;
+    const regions = ['us-east-1', 'eu-west-1', 'us-west-2', 'ap-southeast-2', 'sa-east-1'];
+    const { r } = await run(regions, { retryMode: 'standard' });
+    expect(r.regions).toEqual(regions);
+    expect(aws.stats.maxInFlight).toBeGreaterThan(1);
+    expect(aws.stats.maxInFlight).toBeLessThanOrEqual(4);
+    for (const region of regions) {
+      expect(aws.seen.some((s) => s.region === region && s.service === 'directconnect')).toBe(true);
+      // (The fake answers the same ids in every region, so each folder is loaded on its own.)
+      const net = await loadSnapshot(path.join(out, region));
+      expect(net.data.vpcs.map((v) => v.region)).toEqual([region, region]);
+    }
+    // Direct Connect gateways are global: asked once, written once.
+    expect(calls('DescribeDirectConnectGateways', 'directconnect').map((s) => s.region)).toEqual([
+      'us-east-1',
+      'us-east-1',
+    ]);
+    expect(r.files.filter((f) => f.startsWith('global'))).toHaveLength(2);
+  });
+
+  it('skips an opt-in region that refuses the first call, with one warning, and collects the others', async () => {
+    aws.failing.set('ap-east-1/DescribeVpcs', [401, 'AuthFailure']);
+    const { r, warnings } = await run(['us-east-1', 'ap-east-1']);
+    expect(r.regions).toEqual(['us-east-1']);
+    expect(r.skippedRegions).toEqual(['ap-east-1']);
+    expect(warnings).toEqual([
+      expect.objectContaining({ code: 'REGION_SKIPPED', region: 'ap-east-1', awsCode: 'AuthFailure' }),
+    ]);
+    expect(collectWarningMessage(warnings[0]!)).toMatch(
+      /^ap-east-1: AWS refused the region's first call \(AuthFailure\)/,
+    );
+    expect(aws.seen.filter((s) => s.region === 'ap-east-1').map((s) => s.action)).toEqual(['DescribeVpcs']);
+    expect((await rel()).some((f) => f.startsWith('ap-east-1'))).toBe(false);
+    expect(r.files).toEqual(expectedFiles('us-east-1'));
+  });
+
+  it('stops with one sentence when every region refuses as credentials are refused, and writes nothing', async () => {
+    aws.failing.set('DescribeVpcs', [401, 'AuthFailure']);
+    const first = collect({ out, regions: ['us-east-1'], endpoint: aws.endpoint });
+    await expect(first).rejects.toThrow(CollectError);
+    await expect(first).rejects.toThrow(/credentials.*AuthFailure/);
+    aws.failing.set('DescribeVpcs', [400, 'OptInRequired']);
+    await expect(
+      collect({ out, regions: ['me-south-1', 'af-south-1'], endpoint: aws.endpoint }),
+    ).rejects.toThrow(/none of the regions asked for is enabled/);
+    expect(await allFiles(out)).toEqual([]);
+  });
+
+  it('a service that does not answer in one region is skipped there only', async () => {
+    aws.failing.set('eu-west-1/directconnect:DescribeConnections', [400, 'UnrecognizedClientException']);
+    const { r, warnings } = await run(['us-east-1', 'eu-west-1'], { concurrency: 1 });
+    expect(warnings).toEqual([
+      expect.objectContaining({ code: 'SERVICE_SKIPPED', region: 'eu-west-1', service: 'directconnect' }),
+    ]);
+    expect(aws.seen.filter((s) => s.region === 'eu-west-1' && s.service === 'directconnect')).toHaveLength(1);
+    expect(r.files.filter((f) => f.startsWith('eu-west-1') && f.includes('DirectConnect'))).toEqual([]);
+    expect(r.files).toContain(path.join('eu-west-1', 'LoadBalancers.json'));
+  });
+});
+
+describe('collect: failures', () => {
+  it('runs from the CLI: warnings on stderr, exit 0; progress only on a TTY; no secret printed', async () => {
+    aws.failing.set('DescribeTransitGateways', [403, 'UnauthorizedOperation']);
     const chunks: string[] = [];
     const write = process.stderr.write;
+    const isTTY = process.stderr.isTTY;
     process.stderr.write = ((s: string) => {
       chunks.push(String(s));
       return true;
     }) as typeof process.stderr.write;
-    let code: number;
+    const codes: number[] = [];
     try {
-      code = await main(['collect', '--out', out, '--region', 'us-east-1', '--endpoint-url', endpoint]);
+      process.stderr.isTTY = false;
+      codes.push(
+        await main(['collect', '--out', out, '--region', 'us-east-1', '--endpoint-url', aws.endpoint]),
+      );
+      const plain = chunks.splice(0).join('');
+      expect(plain.trim().split('\n')).toEqual([
+        'vpcsim: warning: us-east-1: DescribeTransitGateways was refused (UnauthorizedOperation); grant ec2:DescribeTransitGateways to collect it. Skipped.',
+      ]);
+      process.stderr.isTTY = true;
+      codes.push(
+        await main(['collect', '--out', out, '--region', 'us-east-1', '--endpoint-url', aws.endpoint]),
+      );
     } finally {
       process.stderr.write = write;
+      process.stderr.isTTY = isTTY;
       process.exitCode = undefined;
     }
-    expect(code).toBe(0);
-    const stderr = chunks.join('');
-    expect(stderr.trim().split('\n')).toHaveLength(1);
-    expect(stderr).toContain('ec2:DescribeTransitGateways');
-    expect((await allFiles(out)).length).toBe(COLLECT_APIS.length - 1);
-  });
-
-  it('stops with one sentence when the credentials are rejected, and writes nothing', async () => {
-    failing.set('DescribeVpcs', [401, 'AuthFailure']);
-    const run = collect({ out, regions: ['us-east-1'], endpoint });
-    await expect(run).rejects.toThrow(CollectError);
-    await expect(run).rejects.toThrow(/credentials.*AuthFailure/);
-    expect(await allFiles(out)).toEqual([]);
+    expect(codes).toEqual([0, 0]);
+    const tty = chunks.join('');
+    expect(tty).toContain(
+      'us-east-1: DescribeVirtualInterfaces: 1 item → us-east-1/DirectConnectVirtualInterfaces.json',
+    );
+    expect(tty).toContain(`us-east-1: SearchTransitGatewayRoutes for ${TGW_RTB}: 3 items`);
+    expect(tty).toMatch(/Wrote \d+ files for us-east-1 into .* \(1 warning\)\./);
+    for (const s of SECRETS) expect(tty).not.toContain(s);
+    expect((await allFiles(out)).length).toBe(expectedFiles('us-east-1', ['TransitGateways.json']).length);
   });
 
   it('an API failing otherwise is a warning, and the rest lands', async () => {
-    failing.set('DescribeNatGateways', [400, 'InvalidParameterValue']);
-    const warnings: string[] = [];
-    const r = await collect({ out, regions: ['us-east-1'], endpoint, onWarning: (w) => warnings.push(w) });
-    expect(warnings).toEqual([expect.stringMatching(/DescribeNatGateways failed \(InvalidParameterValue/)]);
-    expect(r.files).toHaveLength(COLLECT_APIS.length - 1);
+    aws.failing.set('DescribeNatGateways', [400, 'InvalidParameterValue']);
+    const { r, warnings } = await run(['us-east-1']);
+    expect(warnings.map(collectWarningMessage)).toEqual([
+      expect.stringMatching(/^us-east-1: DescribeNatGateways failed \(InvalidParameterValue: /),
+    ]);
+    expect(r.files).toEqual(expectedFiles('us-east-1', ['NatGateways.json']));
   });
 
   it('stops with one sentence when the endpoint cannot be reached or the region is not one', async () => {
@@ -449,25 +602,16 @@ describe('collect', () => {
     await expect(
       collect({ out, regions: ['us-east-1'], endpoint: `http://127.0.0.1:${port}`, maxAttempts: 1 }),
     ).rejects.toThrow(/could not reach the EC2 endpoint of us-east-1 \(ECONNREFUSED/);
-    await expect(collect({ out, regions: ['useast1'], endpoint })).rejects.toThrow(/not an AWS region name/);
+    await expect(collect({ out, regions: ['useast1'], endpoint: aws.endpoint })).rejects.toThrow(
+      /not an AWS region name/,
+    );
     expect(await allFiles(out)).toEqual([]);
   });
 
-  it('says how to install the SDK when it is missing', async () => {
+  it('says how to install the EC2 SDK when it is missing', async () => {
     const missing = () => import(['@aws-sdk', 'not-installed-client'].join('/'));
     await expect(loadSdk(missing)).rejects.toThrow(SDK_MISSING);
     expect(SDK_MISSING).toContain('npm install @aws-sdk/client-ec2');
-  });
-
-  it('collects each region into its own folder', async () => {
-    const r = await collect({ out, regions: ['us-east-1', 'eu-west-1'], endpoint, retryMode: 'standard' });
-    expect(r.regions).toEqual(['us-east-1', 'eu-west-1']);
-    expect(seen.some((s) => s.authorization.includes('/eu-west-1/ec2/'))).toBe(true);
-    for (const region of r.regions) {
-      // (The fake answers the same ids in both regions, so each folder is loaded on its own.)
-      const net = await loadSnapshot(path.join(out, region));
-      expect(net.data.vpcs.map((v) => v.region)).toEqual([region, region]);
-    }
   });
 });
 
@@ -483,6 +627,8 @@ describe('redactSecrets', () => {
             },
           },
         ],
+        virtualInterfaces: [{ authKey: 'md5', bgpPeers: [{ authKey: 'md5', asn: 65000 }], vlan: 7 }],
+        connections: [{ macSecKeys: [{ secretARN: 'arn:s', ckn: 'n', cak: 'c' }] }],
       }),
     ).toEqual({
       VpnConnections: [
@@ -495,6 +641,8 @@ describe('redactSecrets', () => {
           },
         },
       ],
+      virtualInterfaces: [{ authKey: REDACTED, bgpPeers: [{ authKey: REDACTED, asn: 65000 }], vlan: 7 }],
+      connections: [{ macSecKeys: [{ secretARN: 'arn:s', ckn: REDACTED, cak: REDACTED }] }],
     });
   });
 });
@@ -504,5 +652,28 @@ describe('iamActions', () => {
     const doc = await readFile(new URL('../../docs/collect.md', import.meta.url), 'utf8');
     const policy = JSON.parse(/```json\n([\s\S]*?)```/.exec(doc)?.[1] ?? '{}');
     expect([...policy.Statement[0].Action].sort()).toEqual(iamActions());
+  });
+
+  it('names every call with its service prefix', () => {
+    expect(iamActions()).toEqual(
+      expect.arrayContaining([
+        'ec2:SearchTransitGatewayRoutes',
+        'ec2:GetTransitGatewayRouteTablePropagations',
+        'ec2:GetTransitGatewayRouteTableAssociations',
+        'ec2:DescribeTransitGatewayPeeringAttachments',
+        'directconnect:DescribeConnections',
+        'directconnect:DescribeLags',
+        'directconnect:DescribeVirtualInterfaces',
+        'directconnect:DescribeDirectConnectGateways',
+        'directconnect:DescribeDirectConnectGatewayAssociations',
+        'elasticloadbalancing:DescribeLoadBalancers',
+        'elasticloadbalancing:DescribeTargetGroups',
+        'elasticloadbalancing:DescribeListeners',
+        'elasticloadbalancing:DescribeTargetHealth',
+      ]),
+    );
+    expect(iamActions().every((a) => /^(ec2|directconnect|elasticloadbalancing):[A-Z]\w+$/.test(a))).toBe(
+      true,
+    );
   });
 });

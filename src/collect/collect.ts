@@ -1,251 +1,205 @@
 /**
- * Live collection (docs/collect.md): calls the read-only EC2 APIs of COLLECT_APIS in each region
- * with the AWS SDK v3 and writes `<out>/<region>/<Key>.json` = `{"<Key>": [...]}`, the shape of
- * `aws ec2 describe-* --output json` the loader reads (it takes the region from the folder name).
+ * Live collection (docs/collect.md): calls the read-only APIs of apis.ts in each region with the AWS
+ * SDK v3 and writes `<out>/<region>/<file>.json` in the shape the AWS CLI prints and the loader reads
+ * (it takes the region from the folder name); Direct Connect gateways, which are global, go to
+ * `<out>/global/`.
  *
- * `@aws-sdk/client-ec2` is an optional dependency, imported only here and only when collect runs.
- * Credentials come from the SDK's standard chain (`profile` picks a shared-config profile); nothing
- * is stored. Throttling and transient errors are retried by the SDK; a permission error on one API
- * is a warning naming the IAM action, and the other files are still written.
+ * The SDK clients are optional dependencies, imported only by sdk.ts and only when collect runs;
+ * EC2 is required, the others (Direct Connect, ELB, ELBv2) are skipped with a warning when missing.
+ * Credentials come from the SDK's standard chain (`profile` picks a shared-config profile); nothing is
+ * stored. Throttling and transient errors are retried by the SDK; a permission error on one API is a
+ * warning naming the IAM action, and the other files are still written. Regions run a few at a time;
+ * a region whose first call is refused as opt-in regions are is skipped with a warning.
  */
-import path from 'node:path';
 import { isRegionName } from '../ingest/aws-json/region.js';
-import { COLLECT_APIS, type CollectApi, ENTRIES_OPERATION, iamAction } from './apis.js';
-import { writeFileAtomic } from './atomic-write.js';
-import { redactSecrets } from './redact.js';
+import { COLLECT_APIS, fileNameOf, GLOBAL_APIS, GLOBAL_FOLDER, PER_ITEM_APIS } from './apis.js';
+import type { CollectProgress, CollectWarning } from './messages.js';
+import { credentialsError, RegionRun, RegionSkip, Run } from './region-run.js';
+import { type ClientOptions, CollectError, defaultRegion, loadServices, type SdkModule } from './sdk.js';
 
-export interface CollectOptions {
+export type { CollectProgress, CollectWarning } from './messages.js';
+export { CollectError, loadSdk, SDK_MISSING } from './sdk.js';
+
+export interface CollectOptions extends ClientOptions {
   readonly out: string;
   /** Regions to collect; default: the region of the profile / environment. */
   readonly regions?: readonly string[];
-  readonly profile?: string;
-  /** A custom EC2 endpoint (tests, LocalStack); like the AWS CLI's `--endpoint-url`. */
-  readonly endpoint?: string;
-  /** SDK attempts per call, the first included (default 5). */
-  readonly maxAttempts?: number;
-  /** SDK retry mode (default `adaptive`: client-side rate limiting on throttling). */
-  readonly retryMode?: 'standard' | 'adaptive';
-  /** Called once per API done (the CLI prints it on a TTY). */
-  readonly onProgress?: (line: string) => void;
+  /** Regions collected at the same time, each making one call at a time (default 4). */
+  readonly concurrency?: number;
+  /** Called once per file written (the CLI prints it on a TTY). */
+  readonly onProgress?: (p: CollectProgress) => void;
   /** Called for each warning (the CLI prints it on stderr). */
-  readonly onWarning?: (line: string) => void;
-}
-
-export interface CollectWarning {
-  readonly region: string;
-  readonly operation: string;
-  /** The IAM action that was refused, for permission errors. */
-  readonly missingPermission?: string;
-  readonly code: string;
-  readonly message: string;
+  readonly onWarning?: (w: CollectWarning) => void;
 }
 
 export interface CollectResult {
+  /** Regions collected, in the order asked (skipped ones left out). */
   readonly regions: readonly string[];
-  /** Paths written, relative to `out`. */
+  /** Regions skipped because their first call was refused (opt-in regions not enabled). */
+  readonly skippedRegions: readonly string[];
+  /** Paths written, relative to `out`, sorted. */
   readonly files: readonly string[];
   readonly warnings: readonly CollectWarning[];
 }
 
-/** A failure that stops collection: the CLI prints the message as one sentence and exits 2. */
-export class CollectError extends Error {}
-
-type Ec2Module = typeof import('@aws-sdk/client-ec2');
-type Ec2Client = InstanceType<Ec2Module['EC2Client']>;
-
-export const SDK_MISSING =
-  'collect needs the AWS SDK for EC2, which is not installed: run `npm install @aws-sdk/client-ec2`.';
-
-/** The SDK module; `importer` is replaceable for tests. */
-export async function loadSdk(
-  importer: () => Promise<unknown> = () => import('@aws-sdk/client-ec2'),
-): Promise<Ec2Module> {
-  // The SDK's notice that future versions need Node 22 is not the user's business on every run.
-  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-  try {
-    return (await importer()) as Ec2Module;
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') throw new CollectError(SDK_MISSING);
-    throw e;
+function stringsOf(
+  items: readonly unknown[],
+  key: string,
+  skip?: (o: Record<string, unknown>) => boolean,
+): string[] {
+  const out: string[] = [];
+  for (const i of items) {
+    const o = i as Record<string, unknown> | null;
+    if (o && typeof o[key] === 'string' && !skip?.(o)) out.push(o[key] as string);
   }
+  return out;
 }
 
-const PERMISSION_ERRORS = new Set([
-  'UnauthorizedOperation',
-  'AccessDenied',
-  'AccessDeniedException',
-  'Client.UnauthorizedOperation',
-]);
-
-/** Errors about the credentials themselves: every call would fail the same way. */
-const CREDENTIAL_ERRORS = new Set([
-  'AuthFailure',
-  'InvalidClientTokenId',
-  'UnrecognizedClientException',
-  'SignatureDoesNotMatch',
-  'ExpiredToken',
-  'ExpiredTokenException',
-  'RequestExpired',
-  'CredentialsProviderError',
-]);
-
-/** The endpoint cannot be reached (after the SDK's retries): every other call would fail too. */
-const NETWORK_ERRORS = new Set([
-  'ECONNREFUSED',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'ETIMEDOUT',
-  'ECONNRESET',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'TimeoutError',
-]);
-
-function errorCode(e: unknown): string {
-  if (e && typeof e === 'object') {
-    const o = e as { name?: unknown; Code?: unknown; code?: unknown };
-    for (const v of [o.Code, o.name, o.code]) if (typeof v === 'string' && v !== 'Error') return v;
-  }
-  return 'Error';
-}
-
-function errorMessage(e: unknown): string {
-  const m = e instanceof Error ? e.message : String(e);
-  return m.replace(/\s+/g, ' ').trim();
-}
-
-function newClient(sdk: Ec2Module, o: CollectOptions, region: string | undefined): Ec2Client {
-  return new sdk.EC2Client({
-    ...(region ? { region } : {}),
-    ...(o.profile ? { profile: o.profile } : {}),
-    ...(o.endpoint ? { endpoint: o.endpoint } : {}),
-    maxAttempts: o.maxAttempts ?? 5,
-    retryMode: o.retryMode ?? 'adaptive',
-  });
-}
-
-/** The region of the profile or environment (AWS_REGION, config file), as the AWS CLI would use. */
-async function defaultRegion(sdk: Ec2Module, o: CollectOptions): Promise<string> {
-  const client = newClient(sdk, o, undefined);
+async function collectRegion(run: Run, region: string): Promise<void> {
+  const r = new RegionRun(run, region);
   try {
-    const r = await client.config.region();
-    if (typeof r === 'string' && r !== '') return r;
-  } catch {
-    // fall through
+    /** Prefix lists whose CIDRs describe-prefix-lists already gave (the AWS service lists). */
+    const known = new Set<string>();
+    let first = true;
+    for (const api of COLLECT_APIS) {
+      if (!run.sdks.has(api.service)) continue;
+      const res = await r.fetch(api, undefined, undefined, first);
+      first = false;
+      if (!res.ok) continue;
+      let items = res.value.items;
+      if (api.service === 'ec2' && api.operation === 'DescribePrefixLists')
+        for (const id of listsWithCidrs(items)) known.add(id);
+      if (api.service === 'ec2' && api.operation === 'DescribeManagedPrefixLists')
+        items = await withEntries(r, items, known);
+      await r.write(fileNameOf(api), api.fileKey ?? api.outputKey, items, api.operation);
+      await FOLLOW_UPS[`${api.service}:${api.operation}`]?.(r, items);
+    }
   } finally {
-    client.destroy();
+    r.destroy();
   }
-  throw new CollectError(
-    "no AWS region is configured: pass --region (repeatable) or set AWS_REGION or the profile's region.",
-  );
 }
 
-/** All items of one API, across pages. */
-async function fetchAll(
-  sdk: Ec2Module,
-  client: Ec2Client,
-  operation: string,
-  outputKey: string,
-  input: Readonly<Record<string, unknown>>,
-  paginated: boolean,
-): Promise<unknown[]> {
-  const mod = sdk as unknown as Record<string, unknown>;
-  const items: unknown[] = [];
-  const take = (page: unknown) => {
-    const list = (page as Record<string, unknown> | undefined)?.[outputKey];
-    if (Array.isArray(list)) items.push(...list);
-  };
-  const paginate = mod[`paginate${operation}`];
-  if (paginated && typeof paginate === 'function') {
-    const pages = (paginate as (c: unknown, i: unknown) => AsyncIterable<unknown>)({ client }, { ...input });
-    for await (const page of pages) take(page);
-    return items;
+/** The per-item calls that the items of a region-level call lead to (`service:operation`). */
+const FOLLOW_UPS: Readonly<Record<string, (r: RegionRun, items: readonly unknown[]) => Promise<void>>> = {
+  'ec2:DescribeTransitGatewayRouteTables': (r, items) => tgwTableContents(r, items),
+  // One Listeners.json for every load balancer: each listener names its load balancer.
+  'elbv2:DescribeLoadBalancers': async (r, items) => {
+    const api = PER_ITEM_APIS.listeners;
+    const all = await r.perItem(api, stringsOf(items, 'LoadBalancerArn'), (arn) => ({
+      LoadBalancerArn: arn,
+    }));
+    if (all) await r.write(fileNameOf(api), api.outputKey, all, api.operation);
+  },
+  // One TargetHealthDescriptions.json for every target group, each item naming its group.
+  'elbv2:DescribeTargetGroups': async (r, items) => {
+    const api = PER_ITEM_APIS.targetHealth;
+    const all = await r.perItem(
+      api,
+      stringsOf(items, 'TargetGroupArn'),
+      (arn) => ({ TargetGroupArn: arn }),
+      (d, arn) => ({ TargetGroupArn: arn, ...(d as object) }),
+    );
+    if (all) await r.write(fileNameOf(api), api.outputKey, all, api.operation);
+  },
+};
+
+/**
+ * Each TGW route table's routes, propagations and associations, one file per table and call named
+ * `<tgw-rtb-id>.<routes|propagations|associations>.json`: the raw CLI output does not name the
+ * table, and the loader takes it from the file name.
+ */
+async function tgwTableContents(r: RegionRun, tables: readonly unknown[]): Promise<void> {
+  const ids = stringsOf(tables, 'TransitGatewayRouteTableId', (o) =>
+    ['deleting', 'deleted'].includes(String(o.State)),
+  );
+  for (const api of [PER_ITEM_APIS.tgwRoutes, PER_ITEM_APIS.tgwPropagations, PER_ITEM_APIS.tgwAssociations]) {
+    for (const id of ids) {
+      const res = await r.fetch(api, { TransitGatewayRouteTableId: id }, id);
+      if (!res.ok) {
+        if (res.refused) break;
+        continue;
+      }
+      if (res.value.last?.AdditionalRoutesAvailable === true)
+        r.run.warn({
+          code: 'ROUTES_TRUNCATED',
+          region: r.label,
+          service: api.service,
+          operation: api.operation,
+          resourceId: id,
+        });
+      await r.write(`${id}.${api.fileName}.json`, api.outputKey, res.value.items, api.operation, id);
+    }
   }
-  const Command = mod[`${operation}Command`] as new (i: unknown) => unknown;
-  // biome-ignore lint/suspicious/noExplicitAny: send() is typed per command; the command is looked up by name.
-  take(await client.send(new Command({ ...input }) as any));
-  return items;
+}
+
+/** Direct Connect gateways and their associations, once per run, into `<out>/global/`. */
+async function collectGlobal(run: Run, region: string): Promise<void> {
+  const r = new RegionRun(run, region, GLOBAL_FOLDER);
+  try {
+    for (const api of GLOBAL_APIS) {
+      if (!r.has(api.service)) continue;
+      const res = await r.fetch(api);
+      if (!res.ok) continue;
+      await r.write(fileNameOf(api), api.outputKey, res.value.items, api.operation);
+      if (api.operation === 'DescribeDirectConnectGateways') {
+        const api2 = PER_ITEM_APIS.dxGatewayAssociations;
+        const ids = stringsOf(res.value.items, 'directConnectGatewayId');
+        const assocs = await r.perItem(api2, ids, (id) => ({ directConnectGatewayId: id }));
+        if (assocs) await r.write(fileNameOf(api2), api2.outputKey, assocs, api2.operation);
+      }
+    }
+  } finally {
+    r.destroy();
+  }
 }
 
 export async function collect(o: CollectOptions): Promise<CollectResult> {
-  const sdk = await loadSdk();
-  const regions = o.regions && o.regions.length > 0 ? [...new Set(o.regions)] : [await defaultRegion(sdk, o)];
+  const { sdks, missing } = await loadServices(o);
+  const ec2 = sdks.get('ec2') as SdkModule;
+  const regions = o.regions && o.regions.length > 0 ? [...new Set(o.regions)] : [await defaultRegion(ec2, o)];
   for (const r of regions)
     if (!isRegionName(r))
       throw new CollectError(`${JSON.stringify(r)} is not an AWS region name (like us-east-1).`);
-  const files: string[] = [];
-  const warnings: CollectWarning[] = [];
-  const warn = (w: CollectWarning) => {
-    warnings.push(w);
-    o.onWarning?.(
-      w.missingPermission
-        ? `${w.region}: ${w.operation} was refused (${w.code}); grant ${w.missingPermission} to collect it. Skipped.`
-        : `${w.region}: ${w.operation} failed (${w.code}: ${w.message}). Skipped.`,
-    );
-  };
+  const run = new Run(o, sdks);
+  for (const service of missing) run.warn({ code: 'SDK_MISSING', service });
 
-  for (const region of regions) {
-    const client = newClient(sdk, o, region);
-    /** Prefix lists whose CIDRs describe-prefix-lists already gave (the AWS service lists). */
-    const known = new Set<string>();
-    try {
-      for (const api of COLLECT_APIS) {
-        const input = api.input ?? {};
-        let items: unknown[];
-        try {
-          items = await fetchAll(sdk, client, api.operation, api.outputKey, input, api.paginated);
-          if (api.operation === 'DescribePrefixLists') for (const id of listsWithCidrs(items)) known.add(id);
-          if (api.operation === 'DescribeManagedPrefixLists')
-            items = await withEntries(sdk, client, region, items, known, warn);
-        } catch (e) {
-          handleError(e, region, api, warn);
-          continue;
-        }
-        const key = api.fileKey ?? api.outputKey;
-        const rel = path.join(region, `${key}.json`);
-        const doc = redactSecrets({ [key]: items });
-        await writeFileAtomic(path.join(o.out, rel), `${JSON.stringify(doc, null, 2)}\n`);
-        files.push(rel);
-        o.onProgress?.(`${region}: ${api.operation}: ${items.length} ${plural(items.length)} → ${rel}`);
+  const skipped = new Map<string, RegionSkip>();
+  let next = 0;
+  const worker = async () => {
+    while (!run.fatal && next < regions.length) {
+      const region = regions[next++] as string;
+      try {
+        await collectRegion(run, region);
+      } catch (e) {
+        if (e instanceof RegionSkip) skipped.set(region, e);
+        else run.fatal ??= e;
       }
-    } finally {
-      client.destroy();
     }
-  }
-  return { regions, files, warnings };
-}
+  };
+  const width = Math.max(1, Math.min(o.concurrency ?? 4, regions.length));
+  await Promise.all(Array.from({ length: width }, worker));
+  if (run.fatal) throw run.fatal;
 
-function plural(n: number): string {
-  return n === 1 ? 'item' : 'items';
-}
-
-function handleError(
-  e: unknown,
-  region: string,
-  api: Pick<CollectApi, 'operation'>,
-  warn: (w: CollectWarning) => void,
-) {
-  const code = errorCode(e);
-  if (CREDENTIAL_ERRORS.has(code) || (e instanceof Error && e.name === 'CredentialsProviderError'))
-    throw new CollectError(
-      `AWS rejected or could not find credentials in ${region} (${code}: ${errorMessage(e)}); check --profile or the AWS_* environment.`,
-    );
-  if (NETWORK_ERRORS.has(code))
-    throw new CollectError(
-      `could not reach the EC2 endpoint of ${region} (${code}: ${errorMessage(e)}); check the network, proxy and region.`,
-    );
-  if (PERMISSION_ERRORS.has(code)) {
-    warn({
-      region,
-      operation: api.operation,
-      missingPermission: iamAction(api.operation),
-      code,
-      message: errorMessage(e),
-    });
-    return;
+  const collected = regions.filter((r) => !skipped.has(r));
+  if (collected.length === 0) {
+    const [region, skip] = [...skipped][0] as [string, RegionSkip];
+    if ([...skipped.values()].every((s) => s.awsCode === 'OptInRequired'))
+      throw new CollectError(
+        `none of the regions asked for is enabled for this account (${region}: OptInRequired); enable it or pass another --region.`,
+      );
+    throw credentialsError(region, skip.awsCode, skip.detail);
   }
-  warn({ region, operation: api.operation, code, message: errorMessage(e) });
+  for (const [region, skip] of skipped)
+    run.warn({ code: 'REGION_SKIPPED', region, service: 'ec2', awsCode: skip.awsCode, message: skip.detail });
+
+  await collectGlobal(run, collected[0] as string);
+  if (run.fatal) throw run.fatal;
+  return {
+    regions: collected,
+    skippedRegions: [...skipped.keys()],
+    files: run.files.sort(),
+    warnings: run.warnings,
+  };
 }
 
 function listsWithCidrs(items: readonly unknown[]): string[] {
@@ -264,12 +218,9 @@ function listsWithCidrs(items: readonly unknown[]): string[] {
  * exists, contents unknown.
  */
 async function withEntries(
-  sdk: Ec2Module,
-  client: Ec2Client,
-  region: string,
+  r: RegionRun,
   lists: readonly unknown[],
   known: ReadonlySet<string>,
-  warn: (w: CollectWarning) => void,
 ): Promise<unknown[]> {
   const out: unknown[] = [];
   let refused = false;
@@ -280,16 +231,11 @@ async function withEntries(
       out.push(list);
       continue;
     }
-    try {
-      const entries = await fetchAll(sdk, client, ENTRIES_OPERATION, 'Entries', { PrefixListId: id }, true);
-      out.push({ ...list, Entries: entries });
-    } catch (e) {
-      const code = errorCode(e);
+    const res = await r.fetch(PER_ITEM_APIS.prefixListEntries, { PrefixListId: id }, id);
+    if (res.ok) out.push({ ...list, Entries: res.value.items });
+    else {
       // One refusal is enough: the permission is missing for every list.
-      if (PERMISSION_ERRORS.has(code)) refused = true;
-      handleError(e, region, { operation: `${ENTRIES_OPERATION} ${id}` }, (w) =>
-        warn(PERMISSION_ERRORS.has(code) ? { ...w, missingPermission: iamAction(ENTRIES_OPERATION) } : w),
-      );
+      refused = res.refused;
       out.push(list);
     }
   }

@@ -1,13 +1,15 @@
 /**
  * Secrets never reach disk: describe-vpn-connections prints `CustomerGatewayConfiguration` (the
- * device configuration XML, pre-shared keys included) and tunnel options may carry `PreSharedKey`.
- * Every field whose name looks like key material is replaced, wherever it is nested.
+ * device configuration XML, pre-shared keys included) and tunnel options may carry `PreSharedKey`;
+ * Direct Connect virtual interfaces and their BGP peers carry `authKey` (the BGP MD5 key), and
+ * MACsec keys name their `ckn` (a `cak` too in requests). Every field whose name looks like key
+ * material is replaced, wherever it is nested.
  */
 
 export const REDACTED = '<redacted by vpcsim collect>';
 
 const SECRET_FIELD =
-  /^(CustomerGatewayConfiguration|PreSharedKey|PreSharedKeys|.*Secret.*|.*Password.*|.*PrivateKey.*|KeyMaterial)$/i;
+  /^(CustomerGatewayConfiguration|PreSharedKeys?|.*Secret.*|.*Password.*|.*PrivateKey.*|KeyMaterial|.*AuthKey|cak|ckn)$/i;
 
 /** A copy of `value` with secret fields replaced by REDACTED (ARNs that only point at a secret are kept). */
 export function redactSecrets(value: unknown): unknown {
@@ -16,7 +18,7 @@ export function redactSecrets(value: unknown): unknown {
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) {
-      if (SECRET_FIELD.test(k) && !/Arn$/.test(k) && v !== undefined && v !== null) out[k] = REDACTED;
+      if (SECRET_FIELD.test(k) && !/Arn$/i.test(k) && v !== undefined && v !== null) out[k] = REDACTED;
       else out[k] = redactSecrets(v);
     }
     return out;

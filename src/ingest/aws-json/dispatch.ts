@@ -306,6 +306,23 @@ export const UNSUPPORTED_KEYS: ReadonlySet<string> = new Set([
   'VpcEndpointServices',
 ]);
 
+/**
+ * Elastic Load Balancing outputs (`aws elb describe-load-balancers`, `aws elbv2 describe-load-balancers`,
+ * `-target-groups`, `-listeners`, `-target-health`; `vpcsim collect` saves them): also in
+ * UNSUPPORTED_KEYS, and their one warning per file says why.
+ */
+export const LOAD_BALANCER_KEYS: ReadonlySet<string> = new Set([
+  'LoadBalancerDescriptions',
+  'LoadBalancers',
+  'TargetGroups',
+  'Listeners',
+  'TargetHealthDescriptions',
+]);
+
+/** The `detail` of the UNSUPPORTED_RESOURCE warning of a file holding only LOAD_BALANCER_KEYS. */
+export const LOAD_BALANCERS_NOT_MODELLED =
+  'load balancers are not modelled yet; their network interfaces are read from describe-network-interfaces';
+
 /** Keys that carry no resources (pagination, SDK metadata) or belong to another key (`PrefixListId` beside `Entries`). */
 export const IGNORED_KEYS: ReadonlySet<string> = new Set([
   'NextToken',

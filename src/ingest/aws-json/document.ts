@@ -5,7 +5,13 @@
  */
 import type { Accumulator } from './assemble.js';
 import { badValue, createContext } from './context.js';
-import { IGNORED_KEYS, KEY_READERS, UNSUPPORTED_KEYS } from './dispatch.js';
+import {
+  IGNORED_KEYS,
+  KEY_READERS,
+  LOAD_BALANCER_KEYS,
+  LOAD_BALANCERS_NOT_MODELLED,
+  UNSUPPORTED_KEYS,
+} from './dispatch.js';
 import { isObject } from './json.js';
 
 /** AWS CLI output keys are PascalCase and hold lists. */
@@ -52,7 +58,13 @@ export function readDocument(file: string, json: unknown, acc: Accumulator): voi
     reader.read(items, ctx, acc, json);
   }
   if (unsupported.length > 0) {
-    acc.warn({ code: 'UNSUPPORTED_RESOURCE', file, field: unsupported[0], value: unsupported.join(', ') });
+    acc.warn({
+      code: 'UNSUPPORTED_RESOURCE',
+      file,
+      field: unsupported[0],
+      value: unsupported.join(', '),
+      ...(unsupported.every((k) => LOAD_BALANCER_KEYS.has(k)) ? { detail: LOAD_BALANCERS_NOT_MODELLED } : {}),
+    });
   }
   for (const key of unknown) acc.warn({ code: 'UNKNOWN_TOP_LEVEL_KEY', file, field: key });
 }
