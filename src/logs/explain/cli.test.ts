@@ -20,6 +20,30 @@ const DIR = tempFiles({
 });
 
 describe('vpcsim logs synth | explain', () => {
+  it('the example traffic of examples/partial-ephemeral: a reply dropped on its ephemeral port, and SSH blocked', async () => {
+    const ex = join(SNAP, '..', 'partial-ephemeral');
+    const file = join(DIR, 'pe.log');
+    expect(
+      await main(['logs', 'synth', '--snapshot', ex, '--traffic', join(ex, 'traffic.yaml'), '--out', file]),
+    ).toBe(0);
+    io.out = '';
+    expect(await main(['logs', 'explain', file, '--snapshot', ex, '--json'])).toBe(0);
+    const j = JSON.parse(io.out);
+    expect(j.counts).toMatchObject({ lines: 6, parsed: 5, malformed: 0 });
+    expect(j.rejected).toBe(2);
+    expect(
+      j.groups.map(
+        (g: {
+          kind: string;
+          blockers: { code: string; direction: string; rule?: { ruleNumber?: number } }[];
+        }) => [g.kind, g.blockers.map((b) => `${b.code}:${b.direction}`)],
+      ),
+    ).toEqual([
+      ['blocked', ['SUBNET_ACL_RESTRICTION:inbound', 'ENI_SG_RULES_MISMATCH:inbound']],
+      ['reply-nacl', ['SUBNET_ACL_RESTRICTION:outbound']],
+    ]);
+  });
+
   it('synth writes the default format with a header; explain names the causes', async () => {
     const file = join(DIR, 'out.log');
     expect(
