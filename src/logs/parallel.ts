@@ -1,8 +1,7 @@
 /**
  * `logs summary` on two cores or more: large plain-text flow-log files are cut at line boundaries
  * and the parts, with the other files, are shared out in input order (contiguous, by bytes): the
- * first share to the main thread, which starts at once and so takes a little more, the others to
- * worker threads. Each share sums its parts into one flow summary; the workers' summaries merge
+ * first share to the main thread, the others to worker threads. Each share sums its parts into one flow summary; the workers' summaries merge
  * into the main thread's (mergeable bounded tables), and so do the accountings, with line numbers
  * of later parts of a file shifted by the lines of the parts before. Used only when it pays: flow
  * logs, at least 64 MiB of plain text, no standard input; otherwise one thread reads everything.
@@ -32,11 +31,6 @@ import { summarizeShare } from './summary-part.js';
 export const PARALLEL_MIN_BYTES = 64 << 20;
 /** Files this large are cut into parts; no part is smaller than this. */
 export const SPLIT_MIN_BYTES = 8 << 20;
-/**
- * The main thread's share is this much larger than a worker's: it starts reading while the workers
- * start up (about 0.1 s of a share of about 0.5 s at the benchmark's 2 million records).
- */
-export const MAIN_HEAD_START = 0.2;
 
 export interface Unit {
   /** Order in the input. */
@@ -94,8 +88,6 @@ export interface PlanOptions {
   /** Thresholds (tests lower them). */
   readonly minBytes?: number;
   readonly splitMin?: number;
-  /** The first share's extra weight (default MAIN_HEAD_START). */
-  readonly headStart?: number;
 }
 
 export async function plan(
@@ -125,8 +117,9 @@ export async function plan(
   let g = 0;
   let done = 0;
   let index = 0;
-  const head = opts.headStart ?? MAIN_HEAD_START;
-  const boundary = () => ((g + 1 + head) * total) / (workers + head);
+  // Equal shares: a worker starts reading about 50 ms after the main thread, and the main thread
+  // also merges; a larger first share measured slower.
+  const boundary = () => ((g + 1) * total) / workers;
   for (const s of sources) {
     const split = info.get(s);
     let start = 0;
