@@ -89,7 +89,11 @@ function lineFinder(): (file: string, id: string) => number | undefined {
   };
 }
 
-/** SARIF 2.1.0; locations are the snapshot files (relative to `baseDir`) and the line of each resource id. */
+/**
+ * SARIF 2.1.0; locations are the snapshot files (relative to `baseDir`) and the line of each resource
+ * id. On a Terraform plan, the plan file and the line of the resource's address, which is also the
+ * logical location (`module.net.aws_instance.web[0]`).
+ */
 export function renderSarif(r: LintResult, baseDir: string = process.cwd()): string {
   const findLine = lineFinder();
   const rules = [...RULES.map((x) => x.meta), LINT000];
@@ -98,23 +102,30 @@ export function renderSarif(r: LintResult, baseDir: string = process.cwd()): str
   const results = r.findings.map((f: ReportedFinding) => {
     const located = f.resources.filter((x) => x.file);
     const locations = located.slice(0, 1).map((x) => {
-      const line = findLine(x.file!, x.id);
+      const line = findLine(x.file!, x.address ?? x.id);
       return {
         physicalLocation: {
           artifactLocation: { uri: uri(x.file!) },
           ...(line ? { region: { startLine: line } } : {}),
         },
-        logicalLocations: [{ name: x.id, kind: 'resource' }],
+        logicalLocations: [
+          x.address
+            ? { name: x.address, fullyQualifiedName: x.address, kind: 'resource' }
+            : { name: x.id, kind: 'resource' },
+        ],
       };
     });
     const related = located.slice(1).map((x, i) => {
-      const line = findLine(x.file!, x.id);
+      const line = findLine(x.file!, x.address ?? x.id);
       return {
         id: i + 1,
         physicalLocation: {
           artifactLocation: { uri: uri(x.file!) },
           ...(line ? { region: { startLine: line } } : {}),
         },
+        ...(x.address
+          ? { logicalLocations: [{ name: x.address, fullyQualifiedName: x.address, kind: 'resource' }] }
+          : {}),
         message: { text: x.id },
       };
     });

@@ -39,6 +39,8 @@ export interface ResourceRef {
   readonly id: string;
   /** The snapshot file the resource was read from (SARIF location). */
   readonly file?: string | undefined;
+  /** On a Terraform plan: the resource's address (SARIF logical location). */
+  readonly address?: string | undefined;
 }
 
 export interface Finding {
@@ -64,6 +66,12 @@ export interface Rule {
 }
 
 /** The resource reference of a model object with an origin. */
-export function ref(id: string, origin?: { readonly file: string } | undefined): ResourceRef {
-  return origin ? { id, file: origin.file } : { id };
+export function ref(
+  id: string,
+  origin?: { readonly file: string; readonly terraformAddress?: string | undefined } | undefined,
+): ResourceRef {
+  if (!origin) return { id };
+  return origin.terraformAddress
+    ? { id, file: origin.file, address: origin.terraformAddress }
+    : { id, file: origin.file };
 }

@@ -11,6 +11,8 @@ export interface Origin {
   readonly file: string;
   readonly region?: string | undefined;
   readonly accountId?: string | undefined;
+  /** Read from a Terraform plan: the address of the resource that creates it (`module.net.aws_subnet.a[0]`). */
+  readonly terraformAddress?: string | undefined;
 }
 
 /** The describe-* resource families the loader knows; used to say what a snapshot lacks. */

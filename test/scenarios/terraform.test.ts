@@ -13,9 +13,10 @@ import { main } from '../../src/cli/main.js';
 import { loadInput } from '../../src/cli/trace-command.js';
 import { InputError } from '../../src/ingest/errors.js';
 import { loadTerraformPlan, terraformPlanData } from '../../src/ingest/terraform/index.js';
+import { runLint } from '../../src/lint/run.js';
 import { Network, type NetworkData } from '../../src/model/index.js';
 import { captureOutput } from '../capture.js';
-import { examplePath, loadExample, run, tcp } from '../helpers.js';
+import { examplePath, ids, loadExample, run, tcp } from '../helpers.js';
 
 let described: Network;
 let planned: Network;
@@ -77,6 +78,133 @@ describe('examples/terraform-nat-instance gives the answers of examples/nat-inst
       ['UNKNOWN_UNTIL_APPLY', 'aws_instance.web', 'public_ip'],
       ['UNKNOWN_UNTIL_APPLY', 'aws_eip.nat', 'public_ip'],
     ]);
+  });
+});
+
+describe('examples/terraform-endpoints gives the answers of examples/endpoints', () => {
+  let endpoints: Network;
+  let endpointsPlan: Network;
+  beforeAll(async () => {
+    endpoints = await loadExample('endpoints');
+    endpointsPlan = await loadTerraformPlan(examplePath('terraform-endpoints/plan.json'));
+  });
+  /** Verdict, hop component types in order, and blockers by code and component type: ids differ. */
+  const shape = (net: Network, q: ReturnType<typeof tcp>) => {
+    const t = run(net, q);
+    return {
+      verdict: t.verdict,
+      hops: t.forward.map((h) => h.component.type),
+      blockers: t.blockers.map((b) => [b.code, b.component.type, b.direction, b.path]),
+    };
+  };
+
+  it.each([
+    ['C1', 'svc-1', '52.216.40.13', 443, 'reachable'],
+    ['C2', 'svc-1', '52.94.1.20', 443, 'reachable'],
+    ['C3', 'svc-1', '10.2.1.45', 443, 'reachable'],
+    ['C4', 'svc-1', '10.2.1.45', 80, 'unreachable'],
+    ['C5', 'batch-1', '52.94.1.20', 443, 'reachable'],
+    ['C6', 'batch-1', '52.216.40.13', 443, 'unreachable'],
+    ['s3', 'svc-1', 's3', 443, 'reachable'],
+  ] as const)('%s %s -> %s tcp %i is %s, by the same path, in both', (_c, from, to, port, expected) => {
+    const a = shape(endpoints, tcp(from, to, port));
+    expect(a.verdict).toBe(expected);
+    expect(shape(endpointsPlan, tcp(from, to, port))).toEqual(a);
+  });
+
+  it('lint finds on the plan what it finds on the snapshot (EP002: DynamoDB endpoint missing from private-rt)', () => {
+    const found = (net: Network) =>
+      runLint(net).findings.map((f) => [f.ruleId, f.resources.map((r) => r.id)] as const);
+    expect(found(endpoints).map(([id]) => id)).toEqual(['EP002']);
+    expect(found(endpointsPlan)).toEqual([
+      ['EP002', ['tf:aws_vpc_endpoint.dynamodb', 'tf:aws_route_table.private']],
+    ]);
+  });
+
+  it('C1 and C6 name the planned resources by Terraform address, in path order', () => {
+    expect(ids(run(endpointsPlan, tcp('svc-1', '52.216.40.13', 443)).forward)).toEqual([
+      'tf:aws_instance.svc',
+      'tf:aws_instance.svc.primary_network_interface_id',
+      'tf:aws_security_group.svc',
+      'tf:aws_vpc.main.default_network_acl_id',
+      'tf:aws_route_table.private',
+      'tf:aws_vpc_endpoint.s3',
+      's3',
+    ]);
+    const c6 = run(endpointsPlan, tcp('batch-1', '52.216.40.13', 443));
+    expect(c6.blockers.map((b) => [b.code, b.component.id])).toEqual([
+      ['NO_ROUTE_TO_DESTINATION', 'tf:aws_vpc.main.default_route_table_id'],
+    ]);
+  });
+
+  it('the gateway endpoint routes use the service prefix lists the plan read (data "aws_prefix_list")', () => {
+    const routes = (id: string) =>
+      endpointsPlan.routeTables.get(id)?.routes.map((r) => `${r.destinationText}>${r.target.id}`);
+    expect(routes('tf:aws_route_table.private')).toEqual([
+      '10.2.0.0/16>local',
+      '0.0.0.0/0>tf:aws_nat_gateway.nat',
+      'pl-63a5400a>tf:aws_vpc_endpoint.s3',
+    ]);
+    expect(routes('tf:aws_vpc.main.default_route_table_id')).toEqual([
+      '10.2.0.0/16>local',
+      'pl-02cd2c6b>tf:aws_vpc_endpoint.dynamodb',
+    ]);
+    expect(endpointsPlan.data.warnings.map((w) => [w.code, w.resourceId])).toEqual([
+      ['UNKNOWN_UNTIL_APPLY', 'aws_eip.nat'],
+    ]);
+  });
+});
+
+describe('examples/terraform-transit-gateway gives the answers of examples/transit-gateway', () => {
+  let tgw: Network;
+  let tgwPlan: Network;
+  beforeAll(async () => {
+    tgw = await loadExample('transit-gateway');
+    tgwPlan = await loadTerraformPlan(examplePath('terraform-transit-gateway/plan.json'));
+  });
+  const shape = (net: Network, from: string, to: string) => {
+    const t = run(net, tcp(from, to, 22));
+    return {
+      verdict: t.verdict,
+      forward: t.forward.map((h) => h.component.type),
+      return: t.return.map((h) => h.component.type),
+      blockers: t.blockers.map((b) => [b.code, b.component.type, b.direction, b.path]),
+    };
+  };
+
+  it.each([
+    ['T1', 'dev-1', 'shared-1', 'reachable'],
+    ['T2', 'prod-1', 'shared-1', 'reachable'],
+    ['T3', 'dev-1', 'prod-1', 'unreachable'],
+    ['T4', 'shared-1', 'dev-1', 'reachable'],
+    ['T5', 'dev-b', 'shared-1', 'unreachable'],
+    ['T6', 'shared-1', 'dev-b', 'unreachable'],
+    ['T7', 'dev-1', '10.32.99.10', 'unreachable'],
+    ['T8', 'shared-1', '10.32.99.10', 'reachable'],
+    ['T9', 'prod-b', 'shared-1', 'reachable'],
+  ] as const)('%s %s -> %s tcp 22 is %s, by the same path, in both', (_t, from, to, expected) => {
+    const a = shape(tgw, from, to);
+    expect(a.verdict).toBe(expected);
+    expect(shape(tgwPlan, from, to)).toEqual(a);
+  });
+
+  it('T1, T5 and T7 name the planned transit gateway resources by address', () => {
+    expect(ids(run(tgwPlan, tcp('dev-1', 'shared-1', 22)).forward).slice(4, 9)).toEqual([
+      'tf:aws_route_table.dev',
+      'tf:aws_ec2_transit_gateway.hub',
+      'tf:aws_ec2_transit_gateway_vpc_attachment.dev',
+      'tf:aws_ec2_transit_gateway_route_table.isolated',
+      'tf:aws_ec2_transit_gateway_vpc_attachment.shared',
+    ]);
+    const blockers = (from: string, to: string) =>
+      run(tgwPlan, tcp(from, to, 22)).blockers.map((b) => [b.code, b.component.id]);
+    expect(blockers('dev-b', 'shared-1')).toEqual([
+      ['TGW_ATTACHMENT_NO_SUBNET_IN_AZ', 'tf:aws_ec2_transit_gateway_vpc_attachment.dev'],
+    ]);
+    expect(blockers('dev-1', '10.32.99.10')).toEqual([
+      ['BAD_STATE_ROUTE', 'tf:aws_ec2_transit_gateway_route_table.isolated'],
+    ]);
+    expect(tgwPlan.data.warnings).toEqual([]);
   });
 });
 
@@ -307,18 +435,49 @@ describe('Terraform semantics', () => {
     expect(d.subnets.map((s) => s.subnetId)).toEqual(['tf:aws_subnet.b']);
   });
 
-  it('an instance without a known private IP is warned about', () => {
+  it('an instance whose private IP is picked at apply stands for any address of its subnet', () => {
     const d = data(VPC, SUBNET, {
       type: 'aws_instance',
       name: 'i',
       values: {},
       expressions: { subnet_id: ref('aws_subnet.a.id') },
     });
+    // No rule or route splits 10.0.1.0/24: one free address (the highest AWS does not reserve) stands for all.
     expect(d.warnings).toContainEqual(
-      expect.objectContaining({ code: 'BAD_VALUE', resourceId: 'aws_instance.i', field: 'private_ip' }),
+      expect.objectContaining({
+        code: 'UNKNOWN_UNTIL_APPLY',
+        resourceId: 'aws_instance.i',
+        field: 'private_ip',
+        value: '10.0.1.254',
+      }),
     );
     // AWS's default security group applies when none is listed.
     expect(d.networkInterfaces[0]?.groupIds).toEqual(['tf:aws_vpc.main.default_security_group_id']);
+  });
+
+  it('an instance whose private IP is picked at apply has none when a rule covers part of its subnet', () => {
+    const d = data(
+      VPC,
+      SUBNET,
+      {
+        type: 'aws_instance',
+        name: 'i',
+        values: {},
+        expressions: { subnet_id: ref('aws_subnet.a.id') },
+      },
+      {
+        type: 'aws_default_security_group',
+        name: 'd',
+        values: {
+          ingress: [block({ protocol: 'tcp', from_port: 22, to_port: 22, cidr_blocks: ['10.0.1.0/28'] })],
+        },
+        expressions: inVpc,
+      },
+    );
+    expect(d.warnings).toContainEqual(
+      expect.objectContaining({ code: 'BAD_VALUE', resourceId: 'aws_instance.i', field: 'private_ip' }),
+    );
+    expect(d.networkInterfaces[0]?.privateAddresses).toEqual([]);
   });
 
   it('a known id (an existing resource) is used as is', () => {
@@ -353,10 +512,23 @@ describe('--terraform and --snapshot', () => {
     expect(net.vpcs.has('tf:aws_vpc.main')).toBe(true);
   });
 
-  it('a planned resource type the loader does not read makes its kind unknown, not absent', () => {
-    const d = data(VPC, { type: 'aws_vpc_endpoint', name: 's3', values: {} });
-    expect(d.present.has('VpcEndpoints')).toBe(false);
-    expect(d.present.has('Subnets')).toBe(true);
+  it('flow logs are known only when the plan manages some (else they may exist outside it)', () => {
+    expect(data(VPC).present.has('FlowLogs')).toBe(false);
+    const d = data(VPC, {
+      type: 'aws_flow_log',
+      name: 'f',
+      values: { traffic_type: 'REJECT', log_destination_type: 's3' },
+      expressions: inVpc,
+    });
+    expect(d.present.has('FlowLogs')).toBe(true);
+    expect(d.flowLogs).toEqual([
+      expect.objectContaining({
+        flowLogId: 'tf:aws_flow_log.f',
+        resourceId: 'tf:aws_vpc.main',
+        trafficType: 'REJECT',
+        logDestinationType: 's3',
+      }),
+    ]);
   });
 });
 
@@ -446,6 +618,111 @@ describe('route tables and modules', () => {
   });
 });
 
+describe('variables, module outputs and count through configuration references', () => {
+  // Root: aws_vpc.main, module "net" (subnets, given vpc_id = aws_vpc.main.id), module "app"
+  // (instances, given subnet_ids = module.net.subnet_ids, count = 2, subnet_id = var.subnet_ids[count.index]).
+  const resource = (address: string, type: string, values: Record<string, unknown>, index?: number) => ({
+    address,
+    mode: 'managed',
+    type,
+    name: address.split('.').at(-1)!.replace(/\[.*$/, ''),
+    ...(index === undefined ? {} : { index }),
+    values,
+  });
+  const json = {
+    format_version: '1.2',
+    planned_values: {
+      root_module: {
+        resources: [resource('aws_vpc.main', 'aws_vpc', { cidr_block: '10.9.0.0/16' })],
+        child_modules: [
+          {
+            address: 'module.net',
+            resources: [0, 1].map((i) =>
+              resource(`module.net.aws_subnet.this[${i}]`, 'aws_subnet', { cidr_block: `10.9.${i}.0/24` }, i),
+            ),
+          },
+          {
+            address: 'module.app',
+            resources: [0, 1].map((i) =>
+              resource(
+                `module.app.aws_instance.this[${i}]`,
+                'aws_instance',
+                { private_ip: `10.9.${i}.10`, tags: { Name: `app-${i}` } },
+                i,
+              ),
+            ),
+          },
+        ],
+      },
+    },
+    configuration: {
+      root_module: {
+        resources: [{ address: 'aws_vpc.main', type: 'aws_vpc', name: 'main', expressions: {} }],
+        module_calls: {
+          net: {
+            expressions: { vpc_id: ref('aws_vpc.main.id', 'aws_vpc.main') },
+            module: {
+              outputs: { subnet_ids: { expression: ref('aws_subnet.this') } },
+              resources: [
+                {
+                  address: 'aws_subnet.this',
+                  type: 'aws_subnet',
+                  name: 'this',
+                  expressions: { vpc_id: ref('var.vpc_id') },
+                },
+              ],
+            },
+          },
+          app: {
+            expressions: { subnet_ids: ref('module.net.subnet_ids', 'module.net') },
+            module: {
+              resources: [
+                {
+                  address: 'aws_instance.this',
+                  type: 'aws_instance',
+                  name: 'this',
+                  expressions: { subnet_id: ref('var.subnet_ids', 'count.index') },
+                },
+              ],
+            },
+          },
+        },
+      },
+    },
+  };
+
+  it('var.x resolves through the module call input, module.x.y through the module output, [count.index] by key', () => {
+    const d = terraformPlanData(json, 'plan.json');
+    expect(d.subnets.map((s) => [s.subnetId, s.vpcId])).toEqual([
+      ['tf:module.net.aws_subnet.this[0]', 'tf:aws_vpc.main'],
+      ['tf:module.net.aws_subnet.this[1]', 'tf:aws_vpc.main'],
+    ]);
+    expect(d.instances.map((i) => [i.instanceId, i.subnetId])).toEqual([
+      ['tf:module.app.aws_instance.this[0]', 'tf:module.net.aws_subnet.this[0]'],
+      ['tf:module.app.aws_instance.this[1]', 'tf:module.net.aws_subnet.this[1]'],
+    ]);
+    expect(d.warnings.filter((w) => w.code === 'MISSING_REFERENCE')).toEqual([]);
+  });
+
+  it('a trace between the two instances crosses the main table of the VPC the root module made', () => {
+    const net = new Network(terraformPlanData(json, 'plan.json'));
+    const t = run(net, tcp('app-0', 'module.app.aws_instance.this[1]', 22));
+    // The VPC's default security group (no group listed) admits its own members.
+    expect(t.verdict).toBe('reachable');
+    expect(ids(t.forward)).toEqual([
+      'tf:module.app.aws_instance.this[0]',
+      'tf:module.app.aws_instance.this[0].primary_network_interface_id',
+      'tf:aws_vpc.main.default_security_group_id',
+      'tf:aws_vpc.main.default_network_acl_id',
+      'tf:aws_vpc.main.default_route_table_id',
+      'tf:aws_vpc.main.default_network_acl_id',
+      'tf:aws_vpc.main.default_security_group_id',
+      'tf:module.app.aws_instance.this[1].primary_network_interface_id',
+      'tf:module.app.aws_instance.this[1]',
+    ]);
+  });
+});
+
 describe('lint, doctor and Terraform addresses on a plan', () => {
   const io = captureOutput();
   const plan = join(examplePath('terraform-nat-instance'), 'plan.json');
@@ -462,6 +739,35 @@ describe('lint, doctor and Terraform addresses on a plan', () => {
     );
     expect(fromPlan).toEqual(fromSnapshot);
     expect(fromPlan).toContain('NACL001');
+  });
+
+  it('lint --format sarif points at the plan file, with the resource address as the logical location', async () => {
+    expect(await main(['lint', '--terraform', plan, '--format', 'sarif'])).toBe(0);
+    const sarif = JSON.parse(io.out) as {
+      runs: Array<{
+        results: Array<{
+          ruleId: string;
+          locations?: Array<{
+            physicalLocation: { artifactLocation: { uri: string }; region?: { startLine: number } };
+            logicalLocations: Array<{ name: string; fullyQualifiedName?: string; kind: string }>;
+          }>;
+        }>;
+      }>;
+    };
+    const results = sarif.runs[0]!.results;
+    expect(results.length).toBeGreaterThan(0);
+    for (const r of results) {
+      const loc = r.locations?.[0];
+      expect(loc?.physicalLocation.artifactLocation.uri).toMatch(/terraform-nat-instance\/plan\.json$/);
+      // An address of the plan (never a synthetic `tf:` id), on the line of its planned values.
+      const name = loc!.logicalLocations[0]!.name;
+      expect(name).toMatch(/^aws_[a-z_]+\.[a-z_]+$/);
+      expect(loc!.logicalLocations[0]!.fullyQualifiedName).toBe(name);
+      const lines = readFileSync(plan, 'utf8').split('\n');
+      expect(lines[loc!.physicalLocation.region!.startLine - 1]).toContain(`"${name}"`);
+    }
+    const nacl = results.find((r) => r.ruleId === 'NACL001');
+    expect(nacl?.locations?.[0]?.logicalLocations[0]?.name).toMatch(/^aws_(default_)?network_acl\./);
   });
 
   it('doctor runs its checklist on a planned instance', async () => {

@@ -30,6 +30,7 @@ export function warningMessage(w: LoadWarning): string {
     case 'UNSUPPORTED_RESOURCE':
       return `resource type${value} is not part of the network model: skipped${detail}`;
     case 'UNKNOWN_UNTIL_APPLY':
+      if (w.value === undefined) return `${w.detail ?? 'value'} of${id}${field} is known only after apply`;
       return `${w.detail ?? 'value'} of${id}${field} is known only after apply: placeholder ${w.value} stands in for it (answers that depend on the address itself are about the placeholder)`;
     case 'EMPTY_FILE':
       return `empty file: skipped${detail}`;

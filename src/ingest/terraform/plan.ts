@@ -26,8 +26,20 @@ export interface PlannedResource {
   readonly expressions: JsonObj;
 }
 
+/** A module call of the configuration: its input expressions and the child module's outputs. */
+export interface ModuleCall {
+  /** `module.a.` for `module "a"` in the root; `module.a.module.b.` nested (no instance keys). */
+  readonly prefix: string;
+  /** The inputs (`module "a" { vpc_id = aws_vpc.main.id }`), evaluated in the calling module. */
+  readonly inputs: JsonObj;
+  /** The child's `output` blocks: `{ subnet_id: { expression: { references: [...] } } }`. */
+  readonly outputs: JsonObj;
+}
+
 export interface ParsedPlan {
   readonly resources: readonly PlannedResource[];
+  /** Module calls by `prefix` (absent in plans built by hand without them). */
+  readonly moduleCalls?: ReadonlyMap<string, ModuleCall> | undefined;
   readonly region?: string | undefined;
 }
 
@@ -56,15 +68,17 @@ export function parsePlan(json: unknown, file: string, opts: PlanOptions = {}): 
     changes.set(rc.address, rc.change);
   }
   const configs = new Map<string, JsonObj>();
+  const moduleCalls = new Map<string, ModuleCall>();
   const config = isObj(json.configuration) ? json.configuration : {};
-  collectConfig(isObj(config.root_module) ? config.root_module : {}, '', configs);
+  collectConfig(isObj(config.root_module) ? config.root_module : {}, '', configs, moduleCalls);
 
   const resources: PlannedResource[] = [];
   const seen = new Set<string>();
-  const walk = (module: unknown) => {
+  const walk = (module: unknown, dataOnly = false) => {
     if (!isObj(module)) return;
     for (const r of Array.isArray(module.resources) ? module.resources : []) {
       if (!isObj(r) || typeof r.address !== 'string' || typeof r.type !== 'string') continue;
+      if (dataOnly && r.mode !== 'data') continue;
       if (deleted.has(r.address) || seen.has(r.address)) continue;
       seen.add(r.address);
       const change = changes.get(r.address);
@@ -79,7 +93,7 @@ export function parsePlan(json: unknown, file: string, opts: PlanOptions = {}): 
         expressions: configs.get(configKey(r.address)) ?? {},
       });
     }
-    for (const c of Array.isArray(module.child_modules) ? module.child_modules : []) walk(c);
+    for (const c of Array.isArray(module.child_modules) ? module.child_modules : []) walk(c, dataOnly);
   };
   if (opts.before) {
     deleted.clear();
@@ -93,22 +107,38 @@ export function parsePlan(json: unknown, file: string, opts: PlanOptions = {}): 
         fix: 'drop --before, or give a plan made against existing state',
       });
     walk(prior.root_module);
-    return { resources, region: providerRegion(config) };
+    return { resources, moduleCalls, region: providerRegion(config) };
   }
   const planned = isObj(json.planned_values) ? json.planned_values : undefined;
   if (planned) walk(planned.root_module);
   else if (isObj(json.values)) walk(json.values.root_module); // `terraform show -json` of a state
-  return { resources, region: providerRegion(config) };
+  // Data sources Terraform read while planning are in prior_state (their values are known).
+  if (isObj(json.prior_state) && isObj(json.prior_state.values))
+    walk(json.prior_state.values.root_module, true);
+  return { resources, moduleCalls, region: providerRegion(config) };
 }
 
-function collectConfig(module: JsonObj, prefix: string, out: Map<string, JsonObj>): void {
+function collectConfig(
+  module: JsonObj,
+  prefix: string,
+  out: Map<string, JsonObj>,
+  calls: Map<string, ModuleCall>,
+): void {
   for (const r of Array.isArray(module.resources) ? module.resources : []) {
     if (!isObj(r) || typeof r.address !== 'string') continue;
     out.set(prefix + r.address, isObj(r.expressions) ? r.expressions : {});
   }
-  const calls = isObj(module.module_calls) ? module.module_calls : {};
-  for (const [name, call] of Object.entries(calls))
-    if (isObj(call) && isObj(call.module)) collectConfig(call.module, `${prefix}module.${name}.`, out);
+  const moduleCalls = isObj(module.module_calls) ? module.module_calls : {};
+  for (const [name, call] of Object.entries(moduleCalls)) {
+    if (!isObj(call) || !isObj(call.module)) continue;
+    const child = `${prefix}module.${name}.`;
+    calls.set(child, {
+      prefix: child,
+      inputs: isObj(call.expressions) ? call.expressions : {},
+      outputs: isObj(call.module.outputs) ? call.module.outputs : {},
+    });
+    collectConfig(call.module, child, out, calls);
+  }
 }
 
 /** `module.a[0].module.b.aws_x.y[1]` → `module.a.module.b.aws_x.y` (configuration has no instance keys). */

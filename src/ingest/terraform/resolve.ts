@@ -3,7 +3,7 @@
  * unknown until apply is linked the way Terraform links it, through the configuration expression's
  * `references`, and named by a stable synthetic id derived from the address (`tf:aws_subnet.public`).
  */
-import { isObj, type Json, type JsonObj, type PlannedResource } from './plan.js';
+import { configKey, isObj, type Json, type JsonObj, type ModuleCall, type PlannedResource } from './plan.js';
 
 /** A path into a resource's attributes: `['route', 0, 'gateway_id']`. */
 export type AttrPath = readonly (string | number)[];
@@ -25,7 +25,10 @@ export const VPC_DEFAULT_ATTRS = [
 export class Resolver {
   readonly byAddress = new Map<string, PlannedResource>();
 
-  constructor(resources: readonly PlannedResource[]) {
+  constructor(
+    resources: readonly PlannedResource[],
+    private readonly moduleCalls: ReadonlyMap<string, ModuleCall> = new Map(),
+  ) {
     for (const r of resources) this.byAddress.set(r.address, r);
   }
 
@@ -40,6 +43,13 @@ export class Resolver {
     if (r.type === 'aws_default_network_acl') {
       const t = this.ref(r, ['default_network_acl_id']);
       if (t) return this.attrId(t.res, t.attr);
+    }
+    if (r.type === 'aws_vpc_peering_connection_accepter') {
+      // The accepter's id is the id of the peering connection it accepts.
+      const t = this.ref(r, ['vpc_peering_connection_id']);
+      if (t) return this.attrId(t.res, t.attr);
+      const v = r.values.vpc_peering_connection_id;
+      if (typeof v === 'string' && v !== '') return v;
     }
     if (r.type === 'aws_default_route_table') {
       const t = this.ref(r, ['default_route_table_id']);
@@ -66,8 +76,13 @@ export class Resolver {
   refs(r: PlannedResource, path: AttrPath): RefTarget[] {
     const out: RefTarget[] = [];
     const seen = new Set<string>();
-    for (const text of referencesAt(r.expressions, path)) {
-      const t = this.lookup(r.modulePrefix, text);
+    const texts = referencesAt(r.expressions, path);
+    // `aws_subnet.a[count.index]` is listed as `aws_subnet.a` plus `count.index`: the same instance key.
+    const instance = texts.some((t) => t === 'count.index' || t.startsWith('each.'))
+      ? instanceKey(r.address)
+      : undefined;
+    for (const text of texts) {
+      const t = this.lookup(r.modulePrefix, text, instance);
       if (!t) continue;
       const key = `${t.res.address}#${t.attr}`;
       if (seen.has(key)) continue;
@@ -81,11 +96,36 @@ export class Resolver {
     );
   }
 
-  private lookup(prefix: string, text: string): RefTarget | undefined {
+  private lookup(prefix: string, text: string, key?: string, depth = 0): RefTarget | undefined {
     const parts = splitRef(text);
+    if (depth > 16) return undefined;
+    // `var.x` in a child module: the module call's input `x`, evaluated in the calling module.
+    if (parts[0] === 'var' && parts[1] && prefix !== '') {
+      const call = this.moduleCalls.get(configKey(prefix));
+      const parent = prefix.replace(/module\.[^.[]+(\[[^\]]*\])?\.$/, '');
+      for (const ref of referencesIn(call?.inputs[parts[1]])) {
+        const t = this.lookup(parent, ref, key, depth + 1);
+        if (t) return t;
+      }
+      return undefined;
+    }
+    // `module.net.subnet_id`: the output `subnet_id` of that module, evaluated inside it.
+    if (parts[0] === 'module' && parts[1] && parts[2]) {
+      const child = `${prefix}module.${parts[1]}.`;
+      const call = this.moduleCalls.get(configKey(child));
+      const output = call?.outputs[parts[2].replace(/\[[^\]]*\]$/, '')];
+      for (const ref of referencesIn(isObj(output) ? output.expression : undefined)) {
+        const t = this.lookup(child, ref, key, depth + 1);
+        if (t) return t;
+      }
+      if (call) return undefined;
+    }
     for (let n = parts.length; n >= 2; n--) {
       const addr = prefix + parts.slice(0, n).join('.');
-      const res = this.byAddress.get(addr) ?? this.byAddress.get(`${addr}[0]`);
+      const res =
+        this.byAddress.get(addr) ??
+        (key !== undefined ? this.byAddress.get(`${addr}${key}`) : undefined) ??
+        this.byAddress.get(`${addr}[0]`);
       if (res) return { res, attr: parts[n] ?? 'id' };
     }
     return undefined;
@@ -110,6 +150,17 @@ export class Resolver {
     for (const t of this.refs(r, path)) out.push(this.attrId(t.res, t.attr));
     return [...new Set(out)];
   }
+}
+
+/** The instance key of an address (`[1]`, `["a"]`), or undefined. */
+function instanceKey(address: string): string | undefined {
+  const m = /(\[[^\]]*\])$/.exec(address);
+  return m?.[1];
+}
+
+function referencesIn(expr: Json | undefined): string[] {
+  if (!isObj(expr) || !Array.isArray(expr.references)) return [];
+  return expr.references.filter((x): x is string => typeof x === 'string');
 }
 
 /** `module.x.aws_a.b[0].id` → [`module`, `x`, `aws_a`, `b[0]`, `id`], keeping index keys on their name. */

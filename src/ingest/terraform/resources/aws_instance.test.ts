@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { hopIds, instance, openGroup, planNetwork, ref, subnet, traceTcp, vpc } from '../test-plan.js';
+
+describe('aws_instance with network_interface blocks', () => {
+  it('launches with the given interface as its primary one, in its subnet and groups', () => {
+    const n = planNetwork(
+      vpc(),
+      subnet('a', '10.0.1.0/24'),
+      openGroup(),
+      {
+        type: 'aws_network_interface',
+        name: 'eth0',
+        values: { private_ips: ['10.0.1.30'] },
+        expressions: {
+          subnet_id: ref('aws_subnet.a.id'),
+          security_groups: ref('aws_security_group.open.id'),
+        },
+      },
+      {
+        type: 'aws_instance',
+        name: 'appliance',
+        values: { tags: { Name: 'appliance' }, network_interface: [{ device_index: 0 }] },
+        expressions: { network_interface: [{ network_interface_id: ref('aws_network_interface.eth0.id') }] },
+      },
+      instance('web', 'a', { private_ip: '10.0.1.10' }),
+    );
+    expect(n.instances.get('tf:aws_instance.appliance')).toMatchObject({
+      subnetId: 'tf:aws_subnet.a',
+      networkInterfaceIds: ['tf:aws_network_interface.eth0'],
+    });
+    expect(n.networkInterfaces.get('tf:aws_network_interface.eth0')?.attachment).toMatchObject({
+      instanceId: 'tf:aws_instance.appliance',
+      deviceIndex: 0,
+    });
+    const t = traceTcp(n, 'web', 'appliance', 22);
+    expect(t.verdict).toBe('reachable');
+    expect(hopIds(t).slice(-3)).toEqual([
+      'tf:aws_security_group.open',
+      'tf:aws_network_interface.eth0',
+      'tf:aws_instance.appliance',
+    ]);
+    expect(n.data.warnings).toEqual([]);
+  });
+});
+
+describe('aws_instance whose private IP is picked at apply', () => {
+  const plan = (sourceCidr: string) => [
+    vpc(),
+    subnet('a', '10.0.1.0/24'),
+    subnet('b', '10.0.2.0/24'),
+    openGroup(),
+    {
+      type: 'aws_security_group',
+      name: 'db',
+      values: {
+        name: 'db',
+        ingress: [{ protocol: 'tcp', from_port: 5432, to_port: 5432, cidr_blocks: [sourceCidr] }],
+      },
+      expressions: { vpc_id: ref('aws_vpc.main.id') },
+    },
+    instance('app', 'a', {}),
+    instance('db', 'b', { private_ip: '10.0.2.10' }, ['db']),
+  ];
+
+  it('stands for any address of its subnet when no rule tells them apart, and traces', () => {
+    const n = planNetwork(...plan('10.0.1.0/24'));
+    expect(n.data.warnings).toContainEqual(
+      expect.objectContaining({
+        code: 'UNKNOWN_UNTIL_APPLY',
+        resourceId: 'aws_instance.app',
+        value: '10.0.1.254',
+      }),
+    );
+    const t = traceTcp(n, 'app', 'db', 5432);
+    expect(t.verdict).toBe('reachable');
+    expect(hopIds(t)).toEqual([
+      'tf:aws_instance.app',
+      'tf:aws_instance.app.primary_network_interface_id',
+      'tf:aws_security_group.open',
+      'tf:aws_vpc.main.default_network_acl_id',
+      'tf:aws_vpc.main.default_route_table_id',
+      'tf:aws_vpc.main.default_network_acl_id',
+      'tf:aws_security_group.db',
+      'tf:aws_instance.db.primary_network_interface_id',
+      'tf:aws_instance.db',
+    ]);
+  });
+
+  it('has no address when a rule admits only part of its subnet: the answer would depend on it', () => {
+    const n = planNetwork(...plan('10.0.1.0/25'));
+    expect(n.data.warnings).toContainEqual(
+      expect.objectContaining({ code: 'BAD_VALUE', resourceId: 'aws_instance.app', field: 'private_ip' }),
+    );
+    expect(() => traceTcp(n, 'app', 'db', 5432)).toThrow(/NO_ADDRESS/);
+  });
+});

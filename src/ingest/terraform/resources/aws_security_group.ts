@@ -1,0 +1,94 @@
+/**
+ * aws_security_group and aws_default_security_group → SecurityGroup with the inline `ingress` /
+ * `egress` blocks, one rule per peer (as describe-security-group-rules flattens them).
+ */
+import type { SecurityGroupRule, SgPeer } from '../../../model/index.js';
+import type { PlanContext } from '../context.js';
+import type { JsonObj, PlannedResource } from '../plan.js';
+import { num, protocolOf, str, strs, tagsOf } from '../values.js';
+
+export function readSecurityGroup(ctx: PlanContext, r: PlannedResource): void {
+  const v = r.values;
+  const id = ctx.rv.idOf(r);
+  const existing = ctx.groups.get(id);
+  if (existing) ctx.adopted.add(id);
+  const vpcId = existing?.sg.vpcId ?? ctx.rv.id(r, ['vpc_id']);
+  const entry = existing ?? {
+    sg: {
+      groupId: id,
+      groupName: str(v, 'name') ?? str(v, 'name_prefix') ?? r.address,
+      vpcId,
+      description: str(v, 'description'),
+      ingress: [],
+      egress: [],
+      tags: {},
+      origin: ctx.originOf(r),
+    },
+    ingress: [],
+    egress: [],
+  };
+  entry.sg = { ...entry.sg, tags: tagsOf(v), origin: ctx.originOf(r) };
+  // Terraform aws_security_group manages the whole rule set: only the listed blocks exist (no default
+  // allow-all egress; an adopted default group loses its rules unless listed).
+  entry.ingress = inlineRules(ctx, r, id, 'ingress');
+  entry.egress = inlineRules(ctx, r, id, 'egress');
+  ctx.groups.set(id, entry);
+}
+
+function inlineRules(
+  ctx: PlanContext,
+  r: PlannedResource,
+  groupId: string,
+  name: 'ingress' | 'egress',
+): SecurityGroupRule[] {
+  const out: SecurityGroupRule[] = [];
+  ctx.blocks(r, name).forEach((b, i) => {
+    const v = b.values;
+    const at = [name, b.configIndex] as const;
+    const proto = protocolOf(v.protocol);
+    if (proto === undefined) {
+      ctx.warn({
+        code: 'BAD_VALUE',
+        resourceId: r.address,
+        field: `${name}[${i}].protocol`,
+        value: String(v.protocol),
+        skipped: true,
+      });
+      return;
+    }
+    const peers: SgPeer[] = [];
+    for (const k of ['cidr_blocks', 'ipv6_cidr_blocks'])
+      for (const c of strs(v, k)) {
+        const cidr = ctx.cidr(r, `${name}[${i}].${k}`, c);
+        if (cidr) peers.push({ kind: 'cidr', cidr });
+      }
+    for (const pl of ctx.rv.ids(r, [...at, 'prefix_list_ids'], v))
+      peers.push({ kind: 'prefix-list', prefixListId: pl });
+    for (const g of ctx.rv.ids(r, [...at, 'security_groups'], v))
+      peers.push({ kind: 'security-group', groupId: g });
+    if (v.self === true) peers.push({ kind: 'security-group', groupId });
+    const [from, to] = ports(proto, v);
+    for (const peer of peers)
+      out.push(rule(groupId, name === 'egress', proto, from, to, peer, i, str(v, 'description')));
+  });
+  return out;
+}
+
+export function rule(
+  groupId: string,
+  egress: boolean,
+  ipProtocol: number,
+  fromPort: number | undefined,
+  toPort: number | undefined,
+  peer: SgPeer,
+  permissionIndex: number,
+  description?: string,
+): SecurityGroupRule {
+  return { groupId, egress, ipProtocol, fromPort, toPort, peer, permissionIndex, description };
+}
+
+/** Ports as AWS prints them: none for all protocols, type/code for ICMP. */
+export function ports(proto: number, v: JsonObj): [number | undefined, number | undefined] {
+  if (proto === -1) return [undefined, undefined];
+  return [num(v, 'from_port'), num(v, 'to_port')];
+}
