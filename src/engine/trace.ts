@@ -6,7 +6,7 @@
  * a clean pass. Wording is added by explain/.
  */
 
-import type { Network, NetworkInterface } from '../model/index.js';
+import { Network, type NetworkInterface } from '../model/index.js';
 import {
   CLIENT_TYPES,
   type ClientType,
@@ -19,12 +19,19 @@ import {
   type Ip,
   type PortRange,
   PortSet,
+  parseIp,
   protocolName,
   protocolUsesPorts,
 } from '../net/index.js';
 import { pickInternetAddress } from './addresses.js';
 import { portsText } from './evaluate/security-group.js';
-import { blockerMessage, fixText, traceWarningMessage, unknownMessage } from './explain/messages.js';
+import {
+  addressUnknownMessage,
+  blockerMessage,
+  fixText,
+  traceWarningMessage,
+  unknownMessage,
+} from './explain/messages.js';
 import { fromInternet, ingressRouting, noGateway, onInternet, publicAccessBlocked } from './hops/internet.js';
 import { fromOnPrem } from './hops/vpn.js';
 import { type Packet, replyOf } from './packet.js';
@@ -139,6 +146,113 @@ function resolveDestination(net: Network, q: TraceQuery): Endpoint {
 }
 
 export function trace(net: Network, q: TraceQuery): Trace {
+  const named = withNamedCandidates(net, q);
+  const variants = addressVariants(named, q);
+  if (variants.length === 0) return traceRanges(named, q);
+  const results = variants.map((v) => ({ ...v, trace: traceRanges(v.net, q) }));
+  const first = results[0]!.trace;
+  const outcomes = results.map((r) => `${r.label} ${r.trace.verdict}`).join(', ');
+  if (results.every((r) => r.trace.verdict === first.verdict)) {
+    const warning: TraceWarning = {
+      code: 'ADDRESS_PICKED_AT_APPLY',
+      message: traceWarningMessage('ADDRESS_PICKED_AT_APPLY', { outcomes }),
+    };
+    return { ...first, warnings: [...first.warnings, warning] };
+  }
+  // The answer turns on an address not known until apply: say so (and show the worst case).
+  const worst = results.reduce((a, b) =>
+    SEVERITY[b.trace.verdict] > SEVERITY[a.trace.verdict] ? b : a,
+  ).trace;
+  const why: UnknownReason = {
+    code: 'ADDRESS_UNKNOWN_UNTIL_APPLY',
+    missing: results[0]!.missing,
+    message: addressUnknownMessage(results[0]!.missing, outcomes),
+  };
+  return { ...worst, verdict: 'unknown', unknowns: [...worst.unknowns, why] };
+}
+
+/** A network with one choice of the addresses AWS picks at apply, and what it stands for. */
+interface AddressVariant {
+  readonly net: Network;
+  /** `10.0.1.126 -> 10.0.2.254`: the chosen addresses of the endpoints that have a choice. */
+  readonly label: string;
+  /** The interfaces whose address is chosen (for the unknown reason). */
+  readonly missing: string;
+}
+
+/** Most variants traced; past that, the first MAX_VARIANTS (Terraform plans rarely come close). */
+const MAX_VARIANTS = 64;
+
+/**
+ * Terraform plans: when an endpoint's interface gets its address at apply and rules or routes tell
+ * parts of its subnet apart (NetworkInterface.pickedAtApply), one network per combination of the
+ * candidate addresses; none otherwise.
+ */
+function addressVariants(net: Network, q: TraceQuery): AddressVariant[] {
+  const src = resolveEndpoint(net, q.from, 'source');
+  const dst = resolveDestination(net, q);
+  const family = pickFamily(q, src, dst);
+  const choices: { eni: NetworkInterface; ips: Ip[] }[] = [];
+  for (const e of [src, dst]) {
+    if (e.kind !== 'interface' || e.ip || !e.eni.pickedAtApply) continue;
+    const ips = e.eni.pickedAtApply.filter((a) => a.family === family);
+    if (ips.length > 1 && !choices.some((c) => c.eni === e.eni)) choices.push({ eni: e.eni, ips });
+  }
+  if (choices.length === 0) return [];
+  let combos: Ip[][] = [[]];
+  for (const c of choices) combos = combos.flatMap((combo) => c.ips.map((ip) => [...combo, ip]));
+  const missing = choices
+    .map((c) => `IPv${family} address of ${c.eni.attachment?.instanceId ?? c.eni.networkInterfaceId}`)
+    .join(' and ');
+  return combos.slice(0, MAX_VARIANTS).map((combo) => {
+    const replaced = new Map(
+      choices.map((c, i) => [c.eni.networkInterfaceId, withAddress(c.eni, c.ips[0]!, combo[i]!)]),
+    );
+    return {
+      net: new Network({
+        ...net.data,
+        networkInterfaces: net.data.networkInterfaces.map((e) => replaced.get(e.networkInterfaceId) ?? e),
+      }),
+      label: combo.map(formatIp).join(' -> '),
+      missing,
+    };
+  });
+}
+
+/**
+ * `--from`/`--to` naming one of the addresses AWS may pick at apply: the network in which the
+ * interface has that address (the net itself when neither does).
+ */
+function withNamedCandidates(net: Network, q: TraceQuery): Network {
+  const replaced = new Map<string, NetworkInterface>();
+  for (const text of [q.from, q.to]) {
+    const ip = parseIp(text.trim());
+    if (!ip || net.ownersOfPrivateIp(ip).length > 0) continue;
+    const same = (a: Ip) => a.family === ip.family && a.value === ip.value;
+    for (const e of net.data.networkInterfaces) {
+      const picks = (e.pickedAtApply ?? []).filter((a) => a.family === ip.family);
+      if (picks.length > 1 && picks.some(same))
+        replaced.set(e.networkInterfaceId, withAddress(e, picks[0]!, ip));
+    }
+  }
+  if (replaced.size === 0) return net;
+  return new Network({
+    ...net.data,
+    networkInterfaces: net.data.networkInterfaces.map((e) => replaced.get(e.networkInterfaceId) ?? e),
+  });
+}
+
+/** The interface with `to` in place of the address `from` it was given. */
+function withAddress(eni: NetworkInterface, from: Ip, to: Ip): NetworkInterface {
+  const same = (a: Ip) => a.family === from.family && a.value === from.value;
+  return {
+    ...eni,
+    privateAddresses: eni.privateAddresses.map((a) => (same(a.ip) ? { ...a, ip: to } : a)),
+    ipv6Addresses: eni.ipv6Addresses.map((a) => (same(a) ? to : a)),
+  };
+}
+
+function traceRanges(net: Network, q: TraceQuery): Trace {
   const to = resolveDestination(net, q);
   const ranges =
     to.kind === 'service' ? (to.prefixList?.cidrs ?? []).filter((c) => c.family === (q.ipv6 ? 6 : 4)) : [];

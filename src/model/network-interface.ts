@@ -36,6 +36,12 @@ export interface NetworkInterface {
       }
     | undefined;
   readonly denyAllIgwTraffic: boolean;
+  /**
+   * Terraform plans only: addresses AWS may still pick at apply, one for each part of the subnet that
+   * rules, routes or prefix lists treat differently. The interface's primary IPv4 (or first IPv6)
+   * address is the first of its family; traces try each and say when the answers differ.
+   */
+  readonly pickedAtApply?: readonly Ip[] | undefined;
   readonly ownerId?: string | undefined;
   readonly tags: Tags;
   readonly origin: Origin;

@@ -15,6 +15,7 @@ import { InputError } from '../../src/ingest/errors.js';
 import { loadTerraformPlan, terraformPlanData } from '../../src/ingest/terraform/index.js';
 import { runLint } from '../../src/lint/run.js';
 import { Network, type NetworkData } from '../../src/model/index.js';
+import { formatIp } from '../../src/net/index.js';
 import { captureOutput } from '../capture.js';
 import { examplePath, ids, loadExample, run, tcp } from '../helpers.js';
 
@@ -455,7 +456,7 @@ describe('Terraform semantics', () => {
     expect(d.networkInterfaces[0]?.groupIds).toEqual(['tf:aws_vpc.main.default_security_group_id']);
   });
 
-  it('an instance whose private IP is picked at apply has none when a rule covers part of its subnet', () => {
+  it('an instance whose private IP is picked at apply gets one address per part of its subnet a rule tells apart', () => {
     const d = data(
       VPC,
       SUBNET,
@@ -474,10 +475,17 @@ describe('Terraform semantics', () => {
         expressions: inVpc,
       },
     );
+    // 10.0.1.0/28 cuts 10.0.1.0/24 in two; AWS reserves .0-.3 and .255 (VPC User Guide, subnet sizing).
     expect(d.warnings).toContainEqual(
-      expect.objectContaining({ code: 'BAD_VALUE', resourceId: 'aws_instance.i', field: 'private_ip' }),
+      expect.objectContaining({
+        code: 'UNKNOWN_UNTIL_APPLY',
+        resourceId: 'aws_instance.i',
+        field: 'private_ip',
+        value: '10.0.1.254, 10.0.1.15',
+      }),
     );
-    expect(d.networkInterfaces[0]?.privateAddresses).toEqual([]);
+    expect(d.networkInterfaces[0]?.privateAddresses.map((a) => formatIp(a.ip))).toEqual(['10.0.1.254']);
+    expect(d.networkInterfaces[0]?.pickedAtApply?.map(formatIp)).toEqual(['10.0.1.254', '10.0.1.15']);
   });
 
   it('a known id (an existing resource) is used as is', () => {

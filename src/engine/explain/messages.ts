@@ -150,7 +150,14 @@ export function unknownMessage(u: Omit<UnknownReason, 'message'>): string {
       return `which on-premises prefixes lie behind ${u.missing} is not known${where} (BGP-learned prefixes are not in describe-* output, and no static route covers the destination); describe the network in an --onprem file`;
     case 'NON_DETERMINISTIC_ROUTE':
       return `several prefix-list routes cover ${u.missing} with different targets${where}; AWS picks one at random`;
+    case 'ADDRESS_UNKNOWN_UNTIL_APPLY':
+      return addressUnknownMessage(u.missing, '');
   }
+}
+
+/** The answer depends on addresses a Terraform plan leaves to AWS: `outcomes` lists each choice's verdict. */
+export function addressUnknownMessage(missing: string, outcomes: string): string {
+  return `the answer depends on the ${missing}, which AWS picks at apply${outcomes ? ` (${outcomes})` : ''}; set the address in the plan (private_ip) to decide`;
 }
 
 function kebab(kind: string): string {
@@ -159,7 +166,12 @@ function kebab(kind: string): string {
 }
 
 export function traceWarningMessage(
-  code: 'MULTIPLE_INTERFACES' | 'SERVICE_RANGES_DIFFER' | 'VPN_TUNNEL_DOWN' | 'ONPREM_INFERRED',
+  code:
+    | 'MULTIPLE_INTERFACES'
+    | 'SERVICE_RANGES_DIFFER'
+    | 'VPN_TUNNEL_DOWN'
+    | 'ONPREM_INFERRED'
+    | 'ADDRESS_PICKED_AT_APPLY',
   f: Readonly<Record<string, string>>,
 ): string {
   switch (code) {
@@ -169,6 +181,8 @@ export function traceWarningMessage(
       return `VPN connection ${f.id} has ${f.up} of ${f.total} tunnels up: it works, without redundancy`;
     case 'SERVICE_RANGES_DIFFER':
       return `the service's address ranges do not all give the same answer: shown for ${f.shown}; others: ${f.others}`;
+    case 'ADDRESS_PICKED_AT_APPLY':
+      return `an address is picked at apply; every part of the subnet that rules or routes tell apart gives the same answer (${f.outcomes})`;
     case 'MULTIPLE_INTERFACES':
       return `${f.instanceId} has ${f.count} network interfaces; assumed it sends from ${f.networkInterfaceId} ${
         f.why === 'on-link'

@@ -4,13 +4,13 @@
  * picks at apply is "some address of the subnet": once the whole network is built, if no CIDR in it
  * (a security group or NACL rule, a route, a prefix-list entry) covers only part of the subnet, every
  * address of the subnet gets the same answers, so one free address stands for all of them
- * (UNKNOWN_UNTIL_APPLY names it). Otherwise the answer may depend on the address: the interface is
- * left without one (BAD_VALUE on the field: set it to trace this interface).
+ * (UNKNOWN_UNTIL_APPLY names it). Otherwise the answer may depend on the address: the subnet is cut
+ * into the parts those CIDRs tell apart, one free address stands for each (the interface's
+ * `pickedAtApply`, the first used as its address), and traces try them all (engine/trace.ts).
  */
 import type { PrivateAddress, Subnet } from '../../../model/index.js';
 import {
   type Cidr,
-  cidrContains,
   cidrContainsCidr,
   cidrOverlaps,
   cidrSize,
@@ -101,13 +101,44 @@ function decisionCidrs(ctx: PlanContext): Cidr[] {
   return out;
 }
 
-/** AWS reserves the first four and the last address of every subnet (VPC User Guide, "Subnet CIDR blocks"). */
-function candidates(block: Cidr): Generator<Ip> {
-  return (function* () {
-    const size = cidrSize(block);
-    for (let off = size - 2n; off >= 4n && off > size - 1026n; off--)
-      yield ipOf(block.family, block.base + off);
-  })();
+/** Most parts of a subnet traced for one address picked at apply. */
+const MAX_PARTS = 16;
+
+/**
+ * One free address for each part of `block` that the `splits` tell apart (the highest of the part
+ * that AWS does not reserve and no interface holds), in address order; undefined when a part has no
+ * free address or there are more than MAX_PARTS parts.
+ */
+function partAddresses(block: Cidr, splits: readonly Cidr[], taken: ReadonlySet<string>): Ip[] | undefined {
+  const size = cidrSize(block);
+  const cuts = new Set<bigint>([0n, size]);
+  for (const c of splits) {
+    const lo = c.base - block.base;
+    const hi = lo + cidrSize(c);
+    if (lo > 0n && lo < size) cuts.add(lo);
+    if (hi > 0n && hi < size) cuts.add(hi);
+  }
+  const bounds = [...cuts].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  if (bounds.length - 1 > MAX_PARTS) return undefined;
+  const out: Ip[] = [];
+  for (let i = 0; i + 1 < bounds.length; i++) {
+    // AWS reserves the first four and the last address of every subnet (VPC User Guide, "Subnet CIDR blocks").
+    const lo = bounds[i]! > 4n ? bounds[i]! : 4n;
+    const hi = bounds[i + 1]! - 1n < size - 2n ? bounds[i + 1]! - 1n : size - 2n;
+    if (hi < lo) continue; // only reserved addresses: AWS assigns none of them
+    let pick: Ip | undefined;
+    for (let off = hi; off >= lo && off > hi - 1024n; off--) {
+      const ip = ipOf(block.family, block.base + off);
+      if (!taken.has(formatIp(ip))) {
+        pick = ip;
+        break;
+      }
+    }
+    if (!pick) return undefined;
+    out.push(pick);
+  }
+  // The highest part first: with no split, the same address as before (the subnet's highest free one).
+  return out.reverse();
 }
 
 export function assignPendingAddresses(ctx: PlanContext): void {
@@ -123,15 +154,9 @@ export function assignPendingAddresses(ctx: PlanContext): void {
     const subnet = ctx.subnets.get(p.subnetId);
     if (!eni || !subnet) continue;
     const block = p.family === 4 ? subnet.cidrBlock : subnet.ipv6CidrBlocks[0];
-    const split = block && cidrs.find((c) => cidrOverlaps(c, block) && !cidrContainsCidr(c, block));
-    let ip: Ip | undefined;
-    if (block && !split)
-      for (const c of candidates(block))
-        if (!taken.has(formatIp(c)) && cidrContains(block, c)) {
-          ip = c;
-          break;
-        }
-    if (!block || split || !ip) {
+    const splits = block ? cidrs.filter((c) => cidrOverlaps(c, block) && !cidrContainsCidr(c, block)) : [];
+    const picks = block ? partAddresses(block, splits, taken) : undefined;
+    if (!block || !picks) {
       ctx.warn({
         code: 'BAD_VALUE',
         resourceId: p.res.address,
@@ -139,30 +164,37 @@ export function assignPendingAddresses(ctx: PlanContext): void {
         value: '(known after apply)',
         detail: !block
           ? `subnet ${p.subnetId} has no IPv${p.family} block known before apply`
-          : split
-            ? `answers may depend on it: ${formatCidr(split)} covers part of subnet ${p.subnetId}; set the address to trace this interface`
+          : splits.length > 0
+            ? `answers may depend on it and ${formatCidr(block)} has more than ${MAX_PARTS} parts that rules or routes tell apart; set the address to trace this interface`
             : `no free address left in ${formatCidr(block)}`,
       });
       continue;
     }
-    taken.add(formatIp(ip));
+    const ip = picks[0]!;
+    for (const a of picks) taken.add(formatIp(a));
     ctx.warn({
       code: 'UNKNOWN_UNTIL_APPLY',
       resourceId: p.res.address,
       field: p.field,
-      value: formatIp(ip),
-      detail: `private IPv${p.family} address (any address of ${p.subnetId} ${formatCidr(block)} gets the same answers)`,
+      value: picks.map(formatIp).join(', '),
+      detail:
+        picks.length === 1
+          ? `private IPv${p.family} address (any address of ${p.subnetId} ${formatCidr(block)} gets the same answers)`
+          : `private IPv${p.family} address: ${splits.map(formatCidr).join(', ')} cut ${p.subnetId} ${formatCidr(block)} into ${picks.length} parts; one address of each is traced`,
     });
-    const next =
-      p.family === 4
+    const moved = p.family === 4 ? eni : { ...eni, ipv6Addresses: [...eni.ipv6Addresses, ip] };
+    const next = {
+      ...moved,
+      ...(p.family === 4
         ? {
-            ...eni,
             privateAddresses: [
               { ip, primary: true, publicIp: p.publicIp, allocationId: p.allocationId },
               ...eni.privateAddresses.map((a) => ({ ...a, primary: false })),
             ],
           }
-        : { ...eni, ipv6Addresses: [...eni.ipv6Addresses, ip] };
+        : {}),
+      ...(picks.length > 1 ? { pickedAtApply: [...(eni.pickedAtApply ?? []), ...picks] } : {}),
+    };
     ctx.enis.set(p.eniId, next);
   }
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { expectValidTrace } from '../../../../test/helpers.js';
 import { hopIds, instance, openGroup, planNetwork, ref, subnet, traceTcp, vpc } from '../test-plan.js';
 
 describe('aws_instance with network_interface blocks', () => {
@@ -86,11 +87,45 @@ describe('aws_instance whose private IP is picked at apply', () => {
     ]);
   });
 
-  it('has no address when a rule admits only part of its subnet: the answer would depend on it', () => {
+  it('when a rule admits only part of its subnet, traces try an address of each part and say when they differ', () => {
     const n = planNetwork(...plan('10.0.1.0/25'));
     expect(n.data.warnings).toContainEqual(
-      expect.objectContaining({ code: 'BAD_VALUE', resourceId: 'aws_instance.app', field: 'private_ip' }),
+      expect.objectContaining({
+        code: 'UNKNOWN_UNTIL_APPLY',
+        resourceId: 'aws_instance.app',
+        field: 'private_ip',
+        value: '10.0.1.254, 10.0.1.127',
+      }),
     );
-    expect(() => traceTcp(n, 'app', 'db', 5432)).toThrow(/NO_ADDRESS/);
+    expect(
+      n.networkInterfaces.get('tf:aws_instance.app.primary_network_interface_id')?.pickedAtApply?.length,
+    ).toBe(2);
+    // 10.0.1.127 is in the rule's 10.0.1.0/25, 10.0.1.254 is not: the address AWS picks decides.
+    const t = traceTcp(n, 'app', 'db', 5432);
+    expectValidTrace(t);
+    expect(t.verdict).toBe('unknown');
+    expect(t.unknowns).toEqual([
+      expect.objectContaining({
+        code: 'ADDRESS_UNKNOWN_UNTIL_APPLY',
+        missing: 'IPv4 address of tf:aws_instance.app',
+        message: expect.stringContaining('10.0.1.254 unreachable, 10.0.1.127 reachable'),
+      }),
+    ]);
+    // The worst case is shown: the security group of db blocks 10.0.1.254.
+    expect(t.blockers.map((b) => [b.code, b.component.id])).toEqual([
+      ['ENI_SG_RULES_MISMATCH', 'tf:aws_security_group.db'],
+    ]);
+    // Port 22 is closed to every address of the subnet: the answer stands, with a warning.
+    const closed = traceTcp(n, 'app', 'db', 22);
+    expect(closed.verdict).toBe('unreachable');
+    expect(closed.unknowns).toEqual([]);
+    expect(closed.warnings).toContainEqual(
+      expect.objectContaining({
+        code: 'ADDRESS_PICKED_AT_APPLY',
+        message: expect.stringContaining('10.0.1.254 unreachable, 10.0.1.127 unreachable'),
+      }),
+    );
+    // Naming the address settles it.
+    expect(traceTcp(n, '10.0.1.127', 'db', 5432).verdict).toBe('reachable');
   });
 });
