@@ -16,7 +16,8 @@ export type WarningCode =
   | 'NO_NETWORK_ACL'
   | 'UNSUPPORTED_RESOURCE'
   | 'EMPTY_FILE'
-  | 'UNKNOWN_UNTIL_APPLY';
+  | 'UNKNOWN_UNTIL_APPLY'
+  | 'UNRESOLVED_REFERENCE';
 
 export interface LoadWarning {
   readonly code: WarningCode;

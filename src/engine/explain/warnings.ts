@@ -34,5 +34,7 @@ export function warningMessage(w: LoadWarning): string {
       return `${w.detail ?? 'value'} of${id}${field} is known only after apply: placeholder ${w.value} stands in for it (answers that depend on the address itself are about the placeholder)`;
     case 'EMPTY_FILE':
       return `empty file: skipped${detail}`;
+    case 'UNRESOLVED_REFERENCE':
+      return `${id.trim() || 'a resource'}${field} is known only after apply and refers to ${w.value ?? 'something'}, which the plan does not describe (terraform show -json leaves out locals): answers that depend on it are unknown${detail}`;
   }
 }

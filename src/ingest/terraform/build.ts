@@ -172,5 +172,12 @@ export function buildFromPlan(plan: ParsedPlan, file: string): NetworkData {
   addPropagatedVpnRoutes(ctx);
   addIpv6Defaults(ctx);
   assignPendingAddresses(ctx);
+  for (const u of ctx.rv.unresolved)
+    ctx.warn({
+      code: 'UNRESOLVED_REFERENCE',
+      resourceId: u.res.address,
+      field: u.field,
+      value: u.refs.join(', '),
+    });
   return result(ctx);
 }

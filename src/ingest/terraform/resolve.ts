@@ -133,23 +133,66 @@ export class Resolver {
 
   /**
    * A single id-valued attribute: the planned value when known, else the referenced resource's id.
-   * `undefined` when neither says (the attribute is unset).
+   * `undefined` when neither says (the attribute is unset, or unknown: see `unresolved`).
    */
   id(r: PlannedResource, path: AttrPath, values: JsonObj = r.values): string | undefined {
     const v = values[String(path[path.length - 1])];
     if (typeof v === 'string' && v !== '') return v;
     const t = this.ref(r, path);
-    return t ? this.attrId(t.res, t.attr) : undefined;
+    if (t) return this.attrId(t.res, t.attr);
+    this.noteUnresolved(r, path);
+    return undefined;
   }
 
-  /** A list of ids (security groups, subnets): known values plus every referenced resource. */
+  /**
+   * A list of ids (security groups, subnets): known values plus every referenced resource. When the
+   * list is unknown until apply and some of its references cannot be followed (a `local`, say), it
+   * also holds `tf:<address>.<attribute>`, an id no resource has, so that answers depending on the
+   * missing members say "unknown" instead of guessing.
+   */
   ids(r: PlannedResource, path: AttrPath, values: JsonObj = r.values): string[] {
     const out: string[] = [];
     const v = values[String(path[path.length - 1])];
     if (Array.isArray(v)) for (const x of v) if (typeof x === 'string' && x !== '') out.push(x);
     for (const t of this.refs(r, path)) out.push(this.attrId(t.res, t.attr));
+    if ((v === undefined || v === null) && this.noteUnresolved(r, path))
+      out.push(`tf:${r.address}.${pathText(path)}`);
     return [...new Set(out)];
   }
+
+  /**
+   * References the plan cannot follow, met where a value is unknown until apply: `terraform show
+   * -json` does not describe locals, nor anything outside the plan. The loader warns with each.
+   */
+  readonly unresolved: { readonly res: PlannedResource; readonly field: string; readonly refs: string[] }[] =
+    [];
+
+  private noteUnresolved(r: PlannedResource, path: AttrPath): boolean {
+    const texts = referencesAt(r.expressions, path).filter(
+      (t) => !NOT_RESOURCES.some((p) => t === p || t.startsWith(`${p}.`)),
+    );
+    const instance = instanceKey(r.address);
+    const missing = texts.filter((t) => !this.lookup(r.modulePrefix, t, instance));
+    // `aws_vpc.main` beside `aws_vpc.main.id`: followed when either is.
+    const refs = missing.filter(
+      (t) => !texts.some((o) => o !== t && o.startsWith(`${t}.`) && !missing.includes(o)),
+    );
+    if (refs.length === 0) return false;
+    const field = pathText(path);
+    if (!this.unresolved.some((u) => u.res === r && u.field === field))
+      this.unresolved.push({ res: r, field, refs });
+    return true;
+  }
+}
+
+/** Reference roots that name no resource. */
+const NOT_RESOURCES = ['count', 'each', 'path', 'terraform', 'self'];
+
+function pathText(path: AttrPath): string {
+  return path
+    .map((p) => (typeof p === 'number' ? `[${p}]` : p))
+    .join('.')
+    .replace(/\.\[/g, '[');
 }
 
 /** The instance key of an address (`[1]`, `["a"]`), or undefined. */

@@ -129,3 +129,49 @@ describe('aws_instance whose private IP is picked at apply', () => {
     expect(traceTcp(n, '10.0.1.127', 'db', 5432).verdict).toBe('reachable');
   });
 });
+
+describe('an attribute unknown until apply whose references the plan does not describe', () => {
+  it('security groups through a local: membership unknown, so answers that depend on it are unknown', () => {
+    const web = instance('web', 'a', { private_ip: '10.0.1.10' });
+    const app = {
+      ...instance('app', 'a', { private_ip: '10.0.1.20' }),
+      expressions: {
+        subnet_id: ref('aws_subnet.a.id', 'aws_subnet.a'),
+        vpc_security_group_ids: ref('local.app_groups'),
+      },
+    };
+    const n = planNetwork(vpc(), subnet('a', '10.0.1.0/24'), openGroup(), web, app);
+    expect(n.data.warnings).toEqual([
+      expect.objectContaining({
+        code: 'UNRESOLVED_REFERENCE',
+        resourceId: 'aws_instance.app',
+        field: 'vpc_security_group_ids',
+        value: 'local.app_groups',
+      }),
+    ]);
+    // Not the VPC's default group (AWS's choice only when none is given): a group no one knows yet.
+    expect(n.networkInterfaces.get('tf:aws_instance.app.primary_network_interface_id')?.groupIds).toEqual([
+      'tf:aws_instance.app.vpc_security_group_ids',
+    ]);
+    const t = traceTcp(n, 'web', 'app', 22);
+    expect(t.verdict).toBe('unknown');
+    expect(t.unknowns.map((u) => [u.code, u.missing])).toEqual([
+      ['MISSING_RESOURCE', 'tf:aws_instance.app.vpc_security_group_ids'],
+    ]);
+  });
+
+  it('a reference the plan does describe, beside count.index, is followed without a warning', () => {
+    const app = {
+      ...instance('app', 'a', { private_ip: '10.0.1.20' }),
+      expressions: {
+        subnet_id: ref('aws_subnet.a.id', 'aws_subnet.a'),
+        vpc_security_group_ids: ref('aws_security_group.open.id', 'aws_security_group.open', 'count.index'),
+      },
+    };
+    const n = planNetwork(vpc(), subnet('a', '10.0.1.0/24'), openGroup(), app);
+    expect(n.data.warnings).toEqual([]);
+    expect(n.networkInterfaces.get('tf:aws_instance.app.primary_network_interface_id')?.groupIds).toEqual([
+      'tf:aws_security_group.open',
+    ]);
+  });
+});
