@@ -145,7 +145,16 @@ function resolveDestination(net: Network, q: TraceQuery): Endpoint {
   return { ...to, prefixList: servicePrefixList(net, to.service, region) };
 }
 
+/** Networks with an interface whose address is picked at apply (Terraform plans); computed once. */
+const withPicks = new WeakMap<Network, boolean>();
+
 export function trace(net: Network, q: TraceQuery): Trace {
+  let picks = withPicks.get(net);
+  if (picks === undefined) {
+    picks = net.data.networkInterfaces.some((e) => (e.pickedAtApply?.length ?? 0) > 1);
+    withPicks.set(net, picks);
+  }
+  if (!picks) return traceRanges(net, q);
   const named = withNamedCandidates(net, q);
   const variants = addressVariants(named, q);
   if (variants.length === 0) return traceRanges(named, q);
