@@ -1,6 +1,6 @@
 /** `vpcsim inspect`: what was loaded (counts per resource type, regions, accounts) and every warning. */
 import { warningMessage } from '../engine/explain/warnings.js';
-import type { Network } from '../model/index.js';
+import { CORE_KINDS, type Network } from '../model/index.js';
 import { formatCidr } from '../net/index.js';
 
 export interface InspectReport {
@@ -20,23 +20,6 @@ export interface InspectReport {
     message: string;
   }>;
 }
-
-const KINDS = [
-  'Vpcs',
-  'Subnets',
-  'RouteTables',
-  'SecurityGroups',
-  'NetworkAcls',
-  'Instances',
-  'NetworkInterfaces',
-  'InternetGateways',
-  'EgressOnlyInternetGateways',
-  'NatGateways',
-  'VpcEndpoints',
-  'VpcPeeringConnections',
-  'PrefixLists',
-  'Addresses',
-] as const;
 
 export function inspect(net: Network): InspectReport {
   const d = net.data;
@@ -75,7 +58,7 @@ export function inspect(net: Network): InspectReport {
     regions: [...regions].sort(),
     accounts: [...accounts].sort(),
     counts,
-    missing: KINDS.filter((k) => !net.has(k === 'Addresses' ? 'Addresses' : k)),
+    missing: CORE_KINDS.filter((k) => !net.has(k)),
     onPremNetworks: net.onPremNetworks.map((n) => ({
       name: n.name,
       prefixes: n.prefixes.map(formatCidr),

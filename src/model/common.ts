@@ -46,6 +46,24 @@ export type ResourceKind =
   | 'DirectConnectGatewayAssociations'
   | 'FlowLogs';
 
+/** The describe-* kinds every VPC network has (the rest are hybrid or optional): what `inspect` counts first. */
+export const CORE_KINDS = [
+  'Vpcs',
+  'Subnets',
+  'RouteTables',
+  'SecurityGroups',
+  'NetworkAcls',
+  'Instances',
+  'NetworkInterfaces',
+  'InternetGateways',
+  'EgressOnlyInternetGateways',
+  'NatGateways',
+  'VpcEndpoints',
+  'VpcPeeringConnections',
+  'PrefixLists',
+  'Addresses',
+] as const satisfies readonly ResourceKind[];
+
 export function nameOf(tags: Tags): string | undefined {
   return tags.Name;
 }

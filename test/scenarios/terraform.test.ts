@@ -13,6 +13,7 @@ import { main } from '../../src/cli/main.js';
 import { loadInput } from '../../src/cli/trace-command.js';
 import { InputError } from '../../src/ingest/errors.js';
 import { loadTerraformPlan, terraformPlanData } from '../../src/ingest/terraform/index.js';
+import { plan, type Res, ref } from '../../src/ingest/terraform/test-plan.js';
 import { runLint } from '../../src/lint/run.js';
 import { Network, type NetworkData } from '../../src/model/index.js';
 import { formatIp } from '../../src/net/index.js';
@@ -211,16 +212,6 @@ describe('examples/terraform-transit-gateway gives the answers of examples/trans
 
 // ---- Terraform semantics on small plans -------------------------------------------------------
 
-interface Res {
-  readonly type: string;
-  readonly name: string;
-  readonly values: Record<string, unknown>;
-  readonly expressions?: Record<string, unknown>;
-  readonly actions?: readonly string[];
-  readonly mode?: string;
-}
-
-const ref = (...r: string[]) => ({ references: r });
 const VPC: Res = { type: 'aws_vpc', name: 'main', values: { cidr_block: '10.0.0.0/16' } };
 const SUBNET: Res = {
   type: 'aws_subnet',
@@ -228,42 +219,6 @@ const SUBNET: Res = {
   values: { cidr_block: '10.0.1.0/24' },
   expressions: { vpc_id: ref('aws_vpc.main.id', 'aws_vpc.main') },
 };
-
-function plan(...resources: Res[]): unknown {
-  const address = (r: Res) => `${r.mode === 'data' ? 'data.' : ''}${r.type}.${r.name}`;
-  return {
-    format_version: '1.2',
-    planned_values: {
-      root_module: {
-        resources: resources.map((r) => ({
-          address: address(r),
-          mode: r.mode ?? 'managed',
-          type: r.type,
-          name: r.name,
-          values: r.values,
-        })),
-      },
-    },
-    resource_changes: resources.map((r) => ({
-      address: address(r),
-      mode: r.mode ?? 'managed',
-      type: r.type,
-      name: r.name,
-      change: { actions: r.actions ?? ['create'], after_unknown: { id: true } },
-    })),
-    configuration: {
-      root_module: {
-        resources: resources.map((r) => ({
-          address: address(r),
-          mode: r.mode ?? 'managed',
-          type: r.type,
-          name: r.name,
-          expressions: r.expressions ?? {},
-        })),
-      },
-    },
-  };
-}
 
 const data = (...r: Res[]): NetworkData => terraformPlanData(plan(...r), 'plan.json');
 const inVpc = { vpc_id: ref('aws_vpc.main.id', 'aws_vpc.main') };

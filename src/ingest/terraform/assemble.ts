@@ -3,26 +3,18 @@
  * rule order, each subnet on exactly one NACL, the hybrid records, and which resource kinds the
  * plan counts as "captured" (so that an absent one answers `unknown`, not "absent").
  */
-import type { HybridResource, NetworkData, PrefixList, ResourceKind } from '../../model/index.js';
+import {
+  CORE_KINDS,
+  type HybridResource,
+  type NetworkData,
+  type PrefixList,
+  type ResourceKind,
+} from '../../model/index.js';
 import type { PlanContext } from './context.js';
 import { localRoutes } from './resources/aws_vpc.js';
 
-const PRESENT: readonly ResourceKind[] = [
-  'Vpcs',
-  'Subnets',
-  'RouteTables',
-  'SecurityGroups',
-  'NetworkAcls',
-  'Instances',
-  'NetworkInterfaces',
-  'InternetGateways',
-  'EgressOnlyInternetGateways',
-  'NatGateways',
-  'VpcEndpoints',
-  'VpcPeeringConnections',
-  'PrefixLists',
-  'Addresses',
-];
+/** A plan holds every core kind it creates, and says no more of them exist (they are in the plan or nowhere). */
+const PRESENT: readonly ResourceKind[] = CORE_KINDS;
 
 /**
  * Kinds present only when the plan holds a resource of one of these types: resources of these

@@ -45,23 +45,9 @@ function inlineRules(
   ctx.blocks(r, name).forEach((b, i) => {
     const v = b.values;
     const at = [name, b.configIndex] as const;
-    const proto = protocolOf(v.protocol);
-    if (proto === undefined) {
-      ctx.warn({
-        code: 'BAD_VALUE',
-        resourceId: r.address,
-        field: `${name}[${i}].protocol`,
-        value: String(v.protocol),
-        skipped: true,
-      });
-      return;
-    }
-    const peers: SgPeer[] = [];
-    for (const k of ['cidr_blocks', 'ipv6_cidr_blocks'])
-      for (const c of strs(v, k)) {
-        const cidr = ctx.cidr(r, `${name}[${i}].${k}`, c);
-        if (cidr) peers.push({ kind: 'cidr', cidr });
-      }
+    const proto = ruleProtocol(ctx, r, v, `${name}[${i}].`);
+    if (proto === undefined) return;
+    const peers = cidrPeers(ctx, r, v, `${name}[${i}].`);
     for (const pl of ctx.rv.ids(r, [...at, 'prefix_list_ids'], v))
       peers.push({ kind: 'prefix-list', prefixListId: pl });
     for (const g of ctx.rv.ids(r, [...at, 'security_groups'], v))
@@ -72,6 +58,36 @@ function inlineRules(
       out.push(rule(groupId, name === 'egress', proto, from, to, peer, i, str(v, 'description')));
   });
   return out;
+}
+
+/** A rule's `protocol` as a number; a bad one is warned (`<field>protocol`) and the rule skipped. */
+export function ruleProtocol(
+  ctx: PlanContext,
+  r: PlannedResource,
+  v: JsonObj,
+  field: string,
+): number | undefined {
+  const proto = protocolOf(v.protocol);
+  if (proto === undefined)
+    ctx.warn({
+      code: 'BAD_VALUE',
+      resourceId: r.address,
+      field: `${field}protocol`,
+      value: String(v.protocol),
+      skipped: true,
+    });
+  return proto;
+}
+
+/** The peers of a rule's `cidr_blocks` and `ipv6_cidr_blocks` (bad CIDRs warned as `<field><key>`). */
+export function cidrPeers(ctx: PlanContext, r: PlannedResource, v: JsonObj, field: string): SgPeer[] {
+  const peers: SgPeer[] = [];
+  for (const k of ['cidr_blocks', 'ipv6_cidr_blocks'])
+    for (const c of strs(v, k)) {
+      const cidr = ctx.cidr(r, `${field}${k}`, c);
+      if (cidr) peers.push({ kind: 'cidr', cidr });
+    }
+  return peers;
 }
 
 export function rule(

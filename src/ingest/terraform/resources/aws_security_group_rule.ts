@@ -1,9 +1,8 @@
 /** aws_security_group_rule → rules added to `security_group_id` (one per CIDR, prefix list or group). */
-import type { SgPeer } from '../../../model/index.js';
 import type { PlanContext } from '../context.js';
 import type { PlannedResource } from '../plan.js';
-import { protocolOf, str, strs } from '../values.js';
-import { ports, rule } from './aws_security_group.js';
+import { str } from '../values.js';
+import { cidrPeers, ports, rule, ruleProtocol } from './aws_security_group.js';
 
 export function readSecurityGroupRule(ctx: PlanContext, r: PlannedResource): void {
   const v = r.values;
@@ -11,23 +10,9 @@ export function readSecurityGroupRule(ctx: PlanContext, r: PlannedResource): voi
   if (!entry) return;
   const groupId = entry.sg.groupId;
   const egress = v.type === 'egress';
-  const proto = protocolOf(v.protocol);
-  if (proto === undefined) {
-    ctx.warn({
-      code: 'BAD_VALUE',
-      resourceId: r.address,
-      field: 'protocol',
-      value: String(v.protocol),
-      skipped: true,
-    });
-    return;
-  }
-  const peers: SgPeer[] = [];
-  for (const k of ['cidr_blocks', 'ipv6_cidr_blocks'])
-    for (const c of strs(v, k)) {
-      const cidr = ctx.cidr(r, k, c);
-      if (cidr) peers.push({ kind: 'cidr', cidr });
-    }
+  const proto = ruleProtocol(ctx, r, v, '');
+  if (proto === undefined) return;
+  const peers = cidrPeers(ctx, r, v, '');
   for (const pl of ctx.rv.ids(r, ['prefix_list_ids'])) peers.push({ kind: 'prefix-list', prefixListId: pl });
   const src = ctx.rv.id(r, ['source_security_group_id']);
   if (src) peers.push({ kind: 'security-group', groupId: src });
