@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { captureOutput } from '../../../test/capture.js';
 import { main } from '../../cli/main.js';
 import { reportQueries } from '../athena/reports.js';
+import { expectSameReports } from '../athena/test-reports.js';
 import { type FlowSummaryJson, summarize } from '../run.js';
 import { tempFiles } from '../test-helpers.js';
 import { sqlColumns } from './columns.js';
@@ -66,77 +67,14 @@ async function reports(): Promise<Record<string, Row[]>> {
   }
 }
 
-const byKey = <T>(rows: T[], key: (r: T) => string) => [...rows].sort((a, b) => key(a).localeCompare(key(b)));
-
 describe.skipIf(!duck)('report queries on DuckDB = logs summary', () => {
   it('gives the same numbers as summarize() on the same file', async () => {
     const sum = (await summarize([FILE], { parallel: { workers: 1 } })).json as FlowSummaryJson;
     const q = await reports();
 
-    expect(q['accepted-vs-rejected']).toEqual([
-      {
-        records: sum.records,
-        accepted: sum.accepted,
-        rejected: sum.rejected,
-        total_packets: sum.packets,
-        total_bytes: sum.bytes,
-      },
-    ]);
+    expectSameReports(q, sum);
     expect(sum.records).toBe(10);
-
-    const sources = q['top-sources']!.map((r) => ({
-      addr: r.srcaddr,
-      records: r.records,
-      packets: r.total_packets,
-      bytes: r.total_bytes,
-    }));
-    expect(sources).toEqual(sum.topSources.map((s) => ({ ...s })));
-    expect(sources[0]).toMatchObject({ addr: '2001:db8::1', bytes: 20000 });
-
-    const rejects = q['rejects-by-port']!.map((r) => ({
-      protocol: r.protocol,
-      port: r.dstport,
-      records: r.records,
-      packets: r.total_packets,
-      bytes: r.total_bytes,
-    }));
-    expect(rejects).toEqual(
-      sum.rejectsByPort.map(({ protocol, port, records, packets, bytes }) => ({
-        protocol,
-        port,
-        records,
-        packets,
-        bytes,
-      })),
-    );
-
-    expect(q['admin-ports']).toEqual(
-      sum.adminPorts.map((a) => ({
-        dstport: a.port,
-        service: a.service,
-        records: a.records,
-        total_packets: a.packets,
-        total_bytes: a.bytes,
-        accepted: a.accepted,
-        rejected: a.rejected,
-      })),
-    );
-
-    const protocols = q['traffic-by-protocol']!.map((r) => ({
-      protocol: r.protocol,
-      name: r.protocol_name,
-      records: r.records,
-      packets: r.total_packets,
-      bytes: r.total_bytes,
-      accepted: r.accepted,
-      rejected: r.rejected,
-    }));
-    expect(byKey(protocols, (p) => String(p.protocol))).toEqual(
-      byKey(
-        sum.protocols.map((p) => ({ ...p })),
-        (p) => String(p.protocol),
-      ),
-    );
+    expect(sum.topSources[0]).toMatchObject({ addr: '2001:db8::1', bytes: 20000 });
   });
 });
 
