@@ -149,6 +149,32 @@ function resolveDestination(net: Network, q: TraceQuery): Endpoint {
 const withPicks = new WeakMap<Network, boolean>();
 
 export function trace(net: Network, q: TraceQuery): Trace {
+  return withIncomplete(net, traceVariants(net, q));
+}
+
+/**
+ * A path that crosses a route table or network ACL with entries vpcsim could not read (Terraform
+ * values known only after apply): the answer could be different with them, so it is unknown.
+ */
+function withIncomplete(net: Network, t: Trace): Trace {
+  const seen = new Set<string>();
+  const reasons: UnknownReason[] = [];
+  for (const h of [...t.forward, ...t.return]) {
+    const c = h.component;
+    if (seen.has(c.id)) continue;
+    const incomplete =
+      (c.type === 'network-acl' && net.networkAcls.get(c.id)?.incomplete) ||
+      (c.type === 'route-table' && net.routeTables.get(c.id)?.incomplete);
+    if (!incomplete) continue;
+    seen.add(c.id);
+    const u = { code: 'INCOMPLETE_COMPONENT' as const, component: c, missing: c.id };
+    reasons.push({ ...u, message: unknownMessage(u) });
+  }
+  if (reasons.length === 0) return t;
+  return { ...t, verdict: 'unknown', unknowns: [...t.unknowns, ...reasons] };
+}
+
+function traceVariants(net: Network, q: TraceQuery): Trace {
   let picks = withPicks.get(net);
   if (picks === undefined) {
     picks = net.data.networkInterfaces.some((e) => (e.pickedAtApply?.length ?? 0) > 1);

@@ -89,7 +89,8 @@ export type UnknownCode =
   | 'UNMODELLED_ADDRESS'
   | 'NON_DETERMINISTIC_ROUTE'
   | 'ONPREM_PREFIXES_UNKNOWN'
-  | 'ADDRESS_UNKNOWN_UNTIL_APPLY';
+  | 'ADDRESS_UNKNOWN_UNTIL_APPLY'
+  | 'INCOMPLETE_COMPONENT';
 
 export type StepKind =
   | 'origin'

@@ -27,6 +27,11 @@ export interface NetworkAcl {
   readonly isDefault: boolean;
   readonly entries: readonly NetworkAclEntry[];
   readonly associations: readonly NetworkAclAssociation[];
+  /**
+   * Some entries could not be read (a Terraform value known only after apply, a bad value; the load
+   * warnings name them): answers whose path crosses this ACL are unknown.
+   */
+  readonly incomplete?: true | undefined;
   readonly ownerId?: string | undefined;
   readonly tags: Tags;
   readonly origin: Origin;

@@ -60,6 +60,11 @@ export interface RouteTable {
   readonly routes: readonly Route[];
   readonly associations: readonly RouteTableAssociation[];
   readonly propagatingVgws: readonly string[];
+  /**
+   * Some routes could not be read (a Terraform value known only after apply, a bad value; the load
+   * warnings name them): answers whose path crosses this table are unknown.
+   */
+  readonly incomplete?: true | undefined;
   readonly ownerId?: string | undefined;
   readonly tags: Tags;
   readonly origin: Origin;

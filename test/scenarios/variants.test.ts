@@ -28,6 +28,7 @@ async function variant(
     'Vpcs.json',
     'Subnets.json',
     'SecurityGroups.json',
+    'NetworkAcls.json',
   ];
   const files: Record<string, Json> = {};
   for (const n of names) files[n] = JSON.parse(readFileSync(join(dir, n), 'utf8'));
@@ -69,6 +70,34 @@ describe('variants of examples/nat-instance', () => {
     expect(blockerSummary(t)).toEqual([
       { code: 'BAD_STATE_ROUTE', component: PRIVATE_RT, direction: null, path: 'forward', rule: '0.0.0.0/0' },
     ]);
+  });
+
+  it('a NACL entry the loader cannot read may have been a deny: answers through that ACL are unknown', async () => {
+    const PUBLIC_NACL = 'acl-038d2a390498ad300';
+    const net = await variant((f) => {
+      const acl = (
+        f['NetworkAcls.json']!.NetworkAcls as Array<{
+          NetworkAclId: string;
+          Entries: Array<Record<string, unknown>>;
+        }>
+      ).find((a) => a.NetworkAclId === PUBLIC_NACL)!;
+      acl.Entries.push({
+        RuleNumber: 50,
+        Egress: false,
+        Protocol: '6',
+        RuleAction: 'maybe',
+        CidrBlock: '0.0.0.0/0',
+        PortRange: { From: 443, To: 443 },
+      });
+    });
+    expect(net.networkAcls.get(PUBLIC_NACL)?.incomplete).toBe(true);
+    expect(net.data.warnings).toContainEqual(
+      expect.objectContaining({ code: 'BAD_VALUE', resourceId: PUBLIC_NACL, skipped: true }),
+    );
+    // A1 (internet -> web-1 443) is reachable with the ACL as read; rule 50 could have denied it.
+    const t = run(net, tcp('internet', 'web-1', 443));
+    expectVerdict(t, 'unknown');
+    expect(t.unknowns.map((u) => [u.code, u.missing])).toEqual([['INCOMPLETE_COMPONENT', PUBLIC_NACL]]);
   });
 
   it('a route to a NAT gateway missing from a present NatGateways file behaves as a blackhole', async () => {

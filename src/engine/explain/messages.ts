@@ -152,6 +152,8 @@ export function unknownMessage(u: Omit<UnknownReason, 'message'>): string {
       return `several prefix-list routes cover ${u.missing} with different targets${where}; AWS picks one at random`;
     case 'ADDRESS_UNKNOWN_UNTIL_APPLY':
       return addressUnknownMessage(u.missing, '');
+    case 'INCOMPLETE_COMPONENT':
+      return `the path crosses ${u.component ? componentText(u.component) : u.missing}, some of whose entries could not be read (see the load warnings: a value known only after apply, or a bad value); the answer may differ with them`;
   }
 }
 

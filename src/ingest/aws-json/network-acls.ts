@@ -63,9 +63,11 @@ export function readNetworkAcls(items: readonly unknown[], ctx: ReadContext): Ne
     const vpcId = required(ctx, o, 'VpcId', networkAclId);
     if (vpcId === undefined) return undefined;
     const entries: NetworkAclEntry[] = [];
+    let skipped = false;
     arr(o, 'Entries').forEach((e, i) => {
       const entry = readEntry(ctx, e, `Entries[${i}]`, networkAclId);
       if (entry) entries.push(entry);
+      else skipped = true;
     });
     const associations: NetworkAclAssociation[] = [];
     for (const a of objs(o, 'Associations')) {
@@ -80,6 +82,8 @@ export function readNetworkAcls(items: readonly unknown[], ctx: ReadContext): Ne
       isDefault: bool(o, 'IsDefault') ?? false,
       entries,
       associations,
+      // An entry that could not be read may have been a deny: answers through this ACL are unknown.
+      ...(skipped ? { incomplete: true as const } : {}),
       ownerId,
       tags: tagsOf(o),
       origin: ctx.originFor(ownerId),

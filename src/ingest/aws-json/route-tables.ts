@@ -160,15 +160,19 @@ export function readRouteTables(items: readonly unknown[], ctx: ReadContext): Ro
     if (vpcId === undefined) return undefined;
     const routes: Route[] = [];
     const raw = Array.isArray(o.Routes) ? o.Routes : [];
+    let skipped = false;
     for (let i = 0; i < raw.length; i++) {
       const route = readRoute(ctx, raw[i], `Routes[${i}]`, routeTableId);
       if (route) routes.push(route);
+      else skipped = true;
     }
     const ownerId = str(o, 'OwnerId');
     return {
       routeTableId,
       vpcId,
       routes,
+      // A route that could not be read may have been the longest match: answers through it are unknown.
+      ...(skipped ? { incomplete: true as const } : {}),
       associations: objs(o, 'Associations').map(readAssociation),
       propagatingVgws: ids(o, 'PropagatingVgws', 'GatewayId'),
       ownerId,

@@ -51,6 +51,7 @@ export function readNetworkAcl(ctx: PlanContext, r: PlannedResource): void {
     ctx.blocks(r, name).forEach((b, i) => {
       const e = aclEntry(ctx, r, b.values, name === 'egress', 'rule_no', 'action', `${name}[${i}]`);
       if (e) entry.entries.push(e);
+      else entry.acl = { ...entry.acl, incomplete: true };
     });
   entry.subnets.push(...ctx.rv.ids(r, ['subnet_ids']));
   ctx.acls.set(id, entry);
@@ -61,6 +62,7 @@ export function readNetworkAclRule(ctx: PlanContext, r: PlannedResource): void {
   if (!entry) return;
   const e = aclEntry(ctx, r, r.values, r.values.egress === true, 'rule_number', 'rule_action', '');
   if (e) entry.entries.push(e);
+  else entry.acl = { ...entry.acl, incomplete: true };
 }
 
 export function readNetworkAclAssociation(ctx: PlanContext, r: PlannedResource): void {

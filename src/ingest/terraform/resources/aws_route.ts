@@ -8,4 +8,5 @@ export function readRoute(ctx: PlanContext, r: PlannedResource): void {
   if (!entry) return;
   const route = routeFrom(ctx, r, r.values, [], '');
   if (route) entry.routes.push(route);
+  else entry.rt = { ...entry.rt, incomplete: true };
 }

@@ -22,6 +22,7 @@ export function readRouteTable(ctx: PlanContext, r: PlannedResource): void {
   ctx.blocks(r, 'route').forEach((b, i) => {
     const route = routeFrom(ctx, r, b.values, ['route', b.configIndex], `route[${i}]`);
     if (route) entry.routes.push(route);
+    else entry.rt = { ...entry.rt, incomplete: true };
   });
   ctx.routeTables.set(id, entry);
 }
