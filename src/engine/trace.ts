@@ -153,18 +153,22 @@ export function trace(net: Network, q: TraceQuery): Trace {
 }
 
 /**
- * A path that crosses a route table or network ACL with entries vpcsim could not read (Terraform
- * values known only after apply): the answer could be different with them, so it is unknown.
+ * A path that crosses a route table or network ACL with entries vpcsim could not read (bad values,
+ * Terraform values known only after apply), or a block by a security group with such rules: the
+ * answer could be different with them, so it is unknown. (A lost security-group rule can only have
+ * allowed more: a group that lets the packet through is not in doubt.)
  */
 function withIncomplete(net: Network, t: Trace): Trace {
   const seen = new Set<string>();
   const reasons: UnknownReason[] = [];
-  for (const h of [...t.forward, ...t.return]) {
-    const c = h.component;
+  const blocking = t.blockers.map((b) => b.component);
+  const blockingIds = new Set(blocking.map((c) => c.id));
+  for (const c of [...t.forward.map((h) => h.component), ...t.return.map((h) => h.component), ...blocking]) {
     if (seen.has(c.id)) continue;
     const incomplete =
       (c.type === 'network-acl' && net.networkAcls.get(c.id)?.incomplete) ||
-      (c.type === 'route-table' && net.routeTables.get(c.id)?.incomplete);
+      (c.type === 'route-table' && net.routeTables.get(c.id)?.incomplete) ||
+      (c.type === 'security-group' && blockingIds.has(c.id) && net.securityGroups.get(c.id)?.incomplete);
     if (!incomplete) continue;
     seen.add(c.id);
     const u = { code: 'INCOMPLETE_COMPONENT' as const, component: c, missing: c.id };

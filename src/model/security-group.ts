@@ -38,6 +38,11 @@ export interface SecurityGroup {
   readonly description?: string | undefined;
   readonly ingress: readonly SecurityGroupRule[];
   readonly egress: readonly SecurityGroupRule[];
+  /**
+   * Some rules could not be read (a bad value, a Terraform value known only after apply; the load
+   * warnings name them): a block by this group is unknown, since a lost rule may have allowed it.
+   */
+  readonly incomplete?: true | undefined;
   readonly tags: Tags;
   readonly origin: Origin;
 }

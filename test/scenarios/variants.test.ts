@@ -100,6 +100,31 @@ describe('variants of examples/nat-instance', () => {
     expect(t.unknowns.map((u) => [u.code, u.missing])).toEqual([['INCOMPLETE_COMPONENT', PUBLIC_NACL]]);
   });
 
+  it('a security-group rule the loader cannot read: a block by that group is unknown, an allow still stands', async () => {
+    const DB_SG = 'sg-05c61c852bedaf27b';
+    const APP_SG = 'sg-04b41127830c0410e';
+    const net = await variant((f) => {
+      for (const g of f['SecurityGroups.json']!.SecurityGroups as Array<{
+        GroupId: string;
+        IpPermissions: unknown[];
+      }>)
+        if (g.GroupId === DB_SG || g.GroupId === APP_SG)
+          g.IpPermissions.push({
+            IpProtocol: 'tcp',
+            FromPort: 5432,
+            ToPort: 5432,
+            IpRanges: [{ CidrIp: '10.0.0.0/33' }],
+          });
+    });
+    expect(net.securityGroups.get(DB_SG)?.incomplete).toBe(true);
+    // A10 (web-1 -> db-1 5432) is blocked by db-sg as read; the lost rule might have allowed it.
+    const blocked = run(net, tcp('web-1', 'db-1', 5432));
+    expectVerdict(blocked, 'unknown');
+    expect(blocked.unknowns.map((u) => [u.code, u.missing])).toEqual([['INCOMPLETE_COMPONENT', DB_SG]]);
+    // A6 (web-1 -> app-1 8080) is allowed by app-sg: a lost rule cannot take that away.
+    expectVerdict(run(net, tcp('web-1', 'app-1', 8080)), 'reachable');
+  });
+
   it('a route to a NAT gateway missing from a present NatGateways file behaves as a blackhole', async () => {
     const net = await variant((f) => {
       const r = privateDefault(f);

@@ -20,6 +20,7 @@ export function readPermissions(
   groupId: string,
   permissions: readonly unknown[],
   egress: boolean,
+  lost: { value: boolean },
 ): SecurityGroupRule[] {
   const listKey = egress ? 'IpPermissionsEgress' : 'IpPermissions';
   const dir = egress ? 'egress' : 'ingress';
@@ -30,6 +31,7 @@ export function readPermissions(
     const skipped = `${dir} rule ${at}`;
     if (!isObject(p)) {
       badValue(ctx, { resourceId: groupId, field: at }, p, skipped);
+      lost.value = true;
       continue;
     }
     const ipProtocol = protocolValue(
@@ -38,7 +40,10 @@ export function readPermissions(
       { resourceId: groupId, field: `${at}.IpProtocol` },
       skipped,
     );
-    if (ipProtocol === undefined) continue;
+    if (ipProtocol === undefined) {
+      lost.value = true;
+      continue;
+    }
     const fromPort = num(p, 'FromPort');
     const toPort = num(p, 'ToPort');
     if (protocolUsesPorts(ipProtocol) && !(isPort(fromPort) && isPort(toPort) && fromPort <= toPort)) {
@@ -51,6 +56,7 @@ export function readPermissions(
         skipped,
         'TCP/UDP rules need FromPort <= ToPort in 0-65535',
       );
+      lost.value = true;
       continue;
     }
     const add = (peer: SgPeer, description: string | undefined) =>
@@ -61,12 +67,14 @@ export function readPermissions(
       const what = `${dir} rule ${at}.IpRanges[${i}]`;
       const cidr = cidrValue(ctx, isObject(r) ? r.CidrIp : r, { resourceId: groupId, field }, what, 4);
       if (cidr) add({ kind: 'cidr', cidr }, isObject(r) ? str(r, 'Description') : undefined);
+      else lost.value = true;
     });
     arr(p, 'Ipv6Ranges').forEach((r, i) => {
       const field = `${at}.Ipv6Ranges[${i}].CidrIpv6`;
       const what = `${dir} rule ${at}.Ipv6Ranges[${i}]`;
       const cidr = cidrValue(ctx, isObject(r) ? r.CidrIpv6 : r, { resourceId: groupId, field }, what, 6);
       if (cidr) add({ kind: 'cidr', cidr }, isObject(r) ? str(r, 'Description') : undefined);
+      else lost.value = true;
     });
     arr(p, 'PrefixListIds').forEach((r, i) => {
       const prefixListId = isObject(r) ? str(r, 'PrefixListId') : undefined;
@@ -78,6 +86,7 @@ export function readPermissions(
           isObject(r) ? r.PrefixListId : r,
           `${dir} rule ${at}.PrefixListIds[${i}]`,
         );
+        lost.value = true;
         return;
       }
       add({ kind: 'prefix-list', prefixListId }, str(r, 'Description'));
@@ -92,6 +101,7 @@ export function readPermissions(
           isObject(r) ? r.GroupId : r,
           `${dir} rule ${at}.UserIdGroupPairs[${i}]`,
         );
+        lost.value = true;
         return;
       }
       add(
@@ -113,14 +123,19 @@ export function readPermissions(
 export function readSecurityGroups(items: readonly unknown[], ctx: ReadContext): SecurityGroup[] {
   return eachResource(items, ctx, 'SecurityGroups', 'GroupId', (o, groupId) => {
     const ownerId = str(o, 'OwnerId');
+    const lost = { value: false };
+    const ingress = readPermissions(ctx, groupId, arr(o, 'IpPermissions'), false, lost);
+    const egress = readPermissions(ctx, groupId, arr(o, 'IpPermissionsEgress'), true, lost);
     return {
       groupId,
       groupName: str(o, 'GroupName') ?? '',
       vpcId: str(o, 'VpcId'),
       ownerId,
       description: str(o, 'Description'),
-      ingress: readPermissions(ctx, groupId, arr(o, 'IpPermissions'), false),
-      egress: readPermissions(ctx, groupId, arr(o, 'IpPermissionsEgress'), true),
+      ingress,
+      egress,
+      // A rule that could not be read may have allowed what this group is found to block.
+      ...(lost.value ? { incomplete: true as const } : {}),
       tags: tagsOf(o),
       origin: ctx.originFor(ownerId),
     };

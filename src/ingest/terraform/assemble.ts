@@ -123,10 +123,11 @@ export function result(ctx: PlanContext): NetworkData {
     routes: [...localRoutes(ctx.vpcs.get(rt.vpcId)), ...routes],
     associations: assoc,
   }));
-  const securityGroups = [...ctx.groups.values()].map(({ sg, ingress, egress }) => ({
+  const securityGroups = [...ctx.groups.values()].map(({ sg, ingress, egress, lost }) => ({
     ...sg,
     ingress,
     egress,
+    ...(lost ? { incomplete: true as const } : {}),
   }));
   // A subnet is associated with exactly one NACL: the last association wins, the rest use the default.
   const aclOf = new Map<string, string>();

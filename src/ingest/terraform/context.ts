@@ -62,6 +62,8 @@ export interface GroupEntry {
   sg: SecurityGroup;
   ingress: SecurityGroupRule[];
   egress: SecurityGroupRule[];
+  /** A rule could not be read: the group is incomplete (SecurityGroup.incomplete). */
+  lost?: boolean;
 }
 
 export interface AclEntry {

@@ -3,7 +3,7 @@
  * `egress` blocks, one rule per peer (as describe-security-group-rules flattens them).
  */
 import type { SecurityGroupRule, SgPeer } from '../../../model/index.js';
-import type { PlanContext } from '../context.js';
+import type { GroupEntry, PlanContext } from '../context.js';
 import type { JsonObj, PlannedResource } from '../plan.js';
 import { num, protocolOf, str, strs, tagsOf } from '../values.js';
 
@@ -30,24 +30,26 @@ export function readSecurityGroup(ctx: PlanContext, r: PlannedResource): void {
   entry.sg = { ...entry.sg, tags: tagsOf(v), origin: ctx.originOf(r) };
   // Terraform aws_security_group manages the whole rule set: only the listed blocks exist (no default
   // allow-all egress; an adopted default group loses its rules unless listed).
-  entry.ingress = inlineRules(ctx, r, id, 'ingress');
-  entry.egress = inlineRules(ctx, r, id, 'egress');
+  entry.lost = false;
+  entry.ingress = inlineRules(ctx, r, entry, 'ingress');
+  entry.egress = inlineRules(ctx, r, entry, 'egress');
   ctx.groups.set(id, entry);
 }
 
 function inlineRules(
   ctx: PlanContext,
   r: PlannedResource,
-  groupId: string,
+  entry: GroupEntry,
   name: 'ingress' | 'egress',
 ): SecurityGroupRule[] {
+  const groupId = entry.sg.groupId;
   const out: SecurityGroupRule[] = [];
   ctx.blocks(r, name).forEach((b, i) => {
     const v = b.values;
     const at = [name, b.configIndex] as const;
-    const proto = ruleProtocol(ctx, r, v, `${name}[${i}].`);
+    const proto = ruleProtocol(ctx, r, v, `${name}[${i}].`, entry);
     if (proto === undefined) return;
-    const peers = cidrPeers(ctx, r, v, `${name}[${i}].`);
+    const peers = cidrPeers(ctx, r, v, `${name}[${i}].`, entry);
     for (const pl of ctx.rv.ids(r, [...at, 'prefix_list_ids'], v))
       peers.push({ kind: 'prefix-list', prefixListId: pl });
     for (const g of ctx.rv.ids(r, [...at, 'security_groups'], v))
@@ -60,14 +62,16 @@ function inlineRules(
   return out;
 }
 
-/** A rule's `protocol` as a number; a bad one is warned (`<field>protocol`) and the rule skipped. */
+/** A rule's `protocol` as a number; a bad one is warned (`<field>protocol`), the rule skipped and the group incomplete. */
 export function ruleProtocol(
   ctx: PlanContext,
   r: PlannedResource,
   v: JsonObj,
   field: string,
+  group: GroupEntry,
 ): number | undefined {
   const proto = protocolOf(v.protocol);
+  if (proto === undefined) group.lost = true;
   if (proto === undefined)
     ctx.warn({
       code: 'BAD_VALUE',
@@ -79,13 +83,20 @@ export function ruleProtocol(
   return proto;
 }
 
-/** The peers of a rule's `cidr_blocks` and `ipv6_cidr_blocks` (bad CIDRs warned as `<field><key>`). */
-export function cidrPeers(ctx: PlanContext, r: PlannedResource, v: JsonObj, field: string): SgPeer[] {
+/** The peers of a rule's `cidr_blocks` and `ipv6_cidr_blocks`; a bad CIDR is warned (`<field><key>`) and makes the group incomplete. */
+export function cidrPeers(
+  ctx: PlanContext,
+  r: PlannedResource,
+  v: JsonObj,
+  field: string,
+  group: GroupEntry,
+): SgPeer[] {
   const peers: SgPeer[] = [];
   for (const k of ['cidr_blocks', 'ipv6_cidr_blocks'])
     for (const c of strs(v, k)) {
       const cidr = ctx.cidr(r, `${field}${k}`, c);
       if (cidr) peers.push({ kind: 'cidr', cidr });
+      else group.lost = true;
     }
   return peers;
 }

@@ -10,9 +10,9 @@ export function readSecurityGroupRule(ctx: PlanContext, r: PlannedResource): voi
   if (!entry) return;
   const groupId = entry.sg.groupId;
   const egress = v.type === 'egress';
-  const proto = ruleProtocol(ctx, r, v, '');
+  const proto = ruleProtocol(ctx, r, v, '', entry);
   if (proto === undefined) return;
-  const peers = cidrPeers(ctx, r, v, '');
+  const peers = cidrPeers(ctx, r, v, '', entry);
   for (const pl of ctx.rv.ids(r, ['prefix_list_ids'])) peers.push({ kind: 'prefix-list', prefixListId: pl });
   const src = ctx.rv.id(r, ['source_security_group_id']);
   if (src) peers.push({ kind: 'security-group', groupId: src });

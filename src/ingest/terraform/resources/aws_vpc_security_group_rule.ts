@@ -22,6 +22,7 @@ function read(ctx: PlanContext, r: PlannedResource, egress: boolean): void {
       value: String(v.ip_protocol),
       skipped: true,
     });
+    entry.lost = true;
     return;
   }
   let peer: SgPeer | undefined;
@@ -33,6 +34,7 @@ function read(ctx: PlanContext, r: PlannedResource, egress: boolean): void {
   else if (pl) peer = { kind: 'prefix-list', prefixListId: pl };
   if (!peer) {
     ctx.warn({ code: 'BAD_VALUE', resourceId: r.address, field: 'cidr_ipv4', skipped: true });
+    entry.lost = true;
     return;
   }
   const [from, to] = ports(proto, v);
