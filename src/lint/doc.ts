@@ -11,6 +11,7 @@ const AREAS: Readonly<Record<string, string>> = {
   EP: 'VPC endpoints',
   VPN: 'Site-to-Site VPN',
   DX: 'Direct Connect',
+  TGW: 'Transit gateways',
   NET: 'Address plan',
   FL: 'Flow logs',
   LINT: 'vpcsim itself',
@@ -88,6 +89,8 @@ export function rulesDoc(): string {
     '  check only what it states; the port speed is not taken from the connection bandwidth).',
     '- Route tables of subnets that reach on-premises through a Direct Connect gateway attached to a transit gateway',
     '  (VPN004 covers virtual private gateways and transit gateways with VPN attachments).',
+    '- Transit gateway appliance mode in traces: TGW001 flags the configuration, but a trace follows each',
+    '  direction without modelling which Availability Zone the transit gateway picks.',
     '',
   );
   return `${out.join('\n').trimEnd()}\n`;

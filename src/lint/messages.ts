@@ -128,6 +128,8 @@ const MESSAGES: Readonly<Record<string, Template>> = {
     `On-premises network ${s(d.network)} (${s(d.file)}): BGP over Direct Connect runs without MD5 authentication (virtual interfaces ${list(d.vifs) || '(none listed)'}).`,
   DX009: (d) =>
     `On-premises network ${s(d.network)} (${s(d.file)}): BFD is not configured; AWS's asynchronous BFD takes effect only once the router configures it, so failover waits for the BGP hold timer.`,
+  TGW001: (d) =>
+    `Transit gateway attachment ${s(d.attachment)} (VPC ${s(d.vpc)}, zones ${list(d.zones)}) has appliance mode off while ${list(d.tables)} route(s) traffic to ${list(d.appliances)}: a flow between two zones can cross a different appliance each way and be dropped.`,
   NET001: (d) => `VPC ${s(d.vpc)} overlaps ${s(d.other)} on ${list(d.prefixes)}.`,
   FL001: (d) =>
     `VPC ${s(d.vpc)} has no active flow log${

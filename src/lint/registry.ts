@@ -32,6 +32,7 @@ import { RT004 } from './rules/rt/RT004.js';
 import { SG001 } from './rules/sg/SG001.js';
 import { SG002 } from './rules/sg/SG002.js';
 import { SG003 } from './rules/sg/SG003.js';
+import { TGW001 } from './rules/tgw/TGW001.js';
 import { VPN001 } from './rules/vpn/VPN001.js';
 import { VPN002 } from './rules/vpn/VPN002.js';
 import { VPN003 } from './rules/vpn/VPN003.js';
@@ -84,6 +85,7 @@ export const RULES: readonly Rule[] = [
   DX007,
   DX008,
   DX009,
+  TGW001,
   NET001,
   FL001,
   FL002,

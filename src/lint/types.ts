@@ -15,7 +15,7 @@ export function levelRank(l: Level): number {
   return l === 'error' ? 3 : l === 'warning' ? 2 : 1;
 }
 
-export type Area = 'RT' | 'NACL' | 'SG' | 'NAT' | 'EC2' | 'EP' | 'VPN' | 'DX' | 'NET' | 'FL' | 'LINT';
+export type Area = 'RT' | 'NACL' | 'SG' | 'NAT' | 'EC2' | 'EP' | 'VPN' | 'DX' | 'TGW' | 'NET' | 'FL' | 'LINT';
 
 export interface RuleMeta {
   /** Stable id, area-prefixed: `SG001`, `NACL003`. */

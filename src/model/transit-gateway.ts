@@ -38,6 +38,11 @@ export interface TransitGatewayAttachment {
   readonly subnetIds: readonly string[];
   /** VPC attachments: IPv6 is routed only when `Ipv6Support` is `enable` (undefined: not captured). */
   readonly ipv6Support?: boolean | undefined;
+  /**
+   * VPC attachments: `ApplianceModeSupport` is `enable`, so a flow keeps one Availability Zone of the
+   * attachment both ways (undefined: not captured).
+   */
+  readonly applianceModeSupport?: boolean | undefined;
   readonly tags: Tags;
   readonly origin: Origin;
 }

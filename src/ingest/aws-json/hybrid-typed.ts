@@ -118,6 +118,8 @@ export class HybridParts {
         a.subnetIds = strs(o, 'SubnetIds');
         const v6 = str(obj(o, 'Options'), 'Ipv6Support');
         if (v6 !== undefined) a.ipv6Support = v6 === 'enable';
+        const appliance = str(obj(o, 'Options'), 'ApplianceModeSupport');
+        if (appliance !== undefined) a.applianceModeSupport = appliance === 'enable';
         return a;
       });
     },

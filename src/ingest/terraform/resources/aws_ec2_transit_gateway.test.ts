@@ -75,6 +75,19 @@ describe('aws_ec2_transit_gateway with its default route table', () => {
     ]);
   });
 
+  it('reads appliance_mode_support (the provider writes "disable" when it is not set)', () => {
+    const n = planNetwork(
+      ...spokes(),
+      { type: 'aws_ec2_transit_gateway', name: 'hub', values: {} },
+      attach('shared', { appliance_mode_support: 'enable' }),
+      attach('dev', { appliance_mode_support: 'disable' }),
+      attach('prod'),
+    );
+    const mode = (v: string) =>
+      n.transitGatewayAttachments.get(`tf:aws_ec2_transit_gateway_vpc_attachment.${v}`)?.applianceModeSupport;
+    expect([mode('shared'), mode('dev'), mode('prod')]).toEqual([true, false, undefined]);
+  });
+
   it('an attachment that opts out of propagation is not reachable through the table', () => {
     const n = planNetwork(
       ...spokes(),

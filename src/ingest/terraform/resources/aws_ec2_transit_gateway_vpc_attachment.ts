@@ -21,6 +21,7 @@ export function readTransitGatewayVpcAttachment(ctx: PlanContext, r: PlannedReso
     return;
   }
   const v6 = str(v, 'ipv6_support');
+  const appliance = str(v, 'appliance_mode_support');
   addAttachment(
     ctx,
     r,
@@ -31,6 +32,7 @@ export function readTransitGatewayVpcAttachment(ctx: PlanContext, r: PlannedReso
       resourceId: vpcId,
       subnetIds: ctx.rv.ids(r, ['subnet_ids']),
       ipv6Support: v6 === undefined ? undefined : v6 === 'enable',
+      applianceModeSupport: appliance === undefined ? undefined : appliance === 'enable',
       tags: tagsOf(v),
     },
     bool(v, 'transit_gateway_default_route_table_association') ?? true,
