@@ -13,7 +13,14 @@ import type { ParsedPlan } from './plan.js';
 import { assignPendingAddresses } from './resources/addresses.js';
 import { readCustomerGateway } from './resources/aws_customer_gateway.js';
 import { readDxGateway, readDxGatewayAssociation } from './resources/aws_dx_gateway.js';
-import { readDxPrivateVif, readDxTransitVif } from './resources/aws_dx_virtual_interface.js';
+import {
+  readDxHostedPrivateVif,
+  readDxHostedPrivateVifAccepter,
+  readDxHostedTransitVif,
+  readDxHostedTransitVifAccepter,
+  readDxPrivateVif,
+  readDxTransitVif,
+} from './resources/aws_dx_virtual_interface.js';
 import {
   readManagedPrefixList,
   readManagedPrefixListData,
@@ -31,7 +38,10 @@ import {
   readTgwRouteTableAssociation,
   readTgwRouteTablePropagation,
 } from './resources/aws_ec2_transit_gateway_route_table.js';
-import { readTransitGatewayVpcAttachment } from './resources/aws_ec2_transit_gateway_vpc_attachment.js';
+import {
+  readTransitGatewayVpcAttachment,
+  readTransitGatewayVpcAttachmentAccepter,
+} from './resources/aws_ec2_transit_gateway_vpc_attachment.js';
 import { readEgressOnlyInternetGateway } from './resources/aws_egress_only_internet_gateway.js';
 import { readEip, readEipAssociation } from './resources/aws_eip.js';
 import { readFlowLog } from './resources/aws_flow_log.js';
@@ -129,6 +139,7 @@ const READERS: readonly (readonly [type: string, read: ResourceReader])[] = [
   ['aws_customer_gateway', readCustomerGateway],
   ['aws_ec2_transit_gateway', readTransitGateway],
   ['aws_ec2_transit_gateway_vpc_attachment', readTransitGatewayVpcAttachment],
+  ['aws_ec2_transit_gateway_vpc_attachment_accepter', readTransitGatewayVpcAttachmentAccepter],
   ['aws_ec2_transit_gateway_peering_attachment', readTgwPeeringAttachment],
   ['aws_ec2_transit_gateway_peering_attachment_accepter', readTgwPeeringAttachmentAccepter],
   ['aws_vpn_connection', readVpnConnection],
@@ -137,6 +148,10 @@ const READERS: readonly (readonly [type: string, read: ResourceReader])[] = [
   ['aws_dx_gateway_association', readDxGatewayAssociation],
   ['aws_dx_private_virtual_interface', readDxPrivateVif],
   ['aws_dx_transit_virtual_interface', readDxTransitVif],
+  ['aws_dx_hosted_private_virtual_interface', readDxHostedPrivateVif],
+  ['aws_dx_hosted_transit_virtual_interface', readDxHostedTransitVif],
+  ['aws_dx_hosted_private_virtual_interface_accepter', readDxHostedPrivateVifAccepter],
+  ['aws_dx_hosted_transit_virtual_interface_accepter', readDxHostedTransitVifAccepter],
   ['aws_ec2_transit_gateway_route_table', readTgwRouteTable],
   ['aws_ec2_transit_gateway_route_table_association', readTgwRouteTableAssociation],
   ['aws_ec2_transit_gateway_route_table_propagation', readTgwRouteTablePropagation],

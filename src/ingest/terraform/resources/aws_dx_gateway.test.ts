@@ -98,3 +98,54 @@ describe('aws_dx_gateway, aws_dx_gateway_association, aws_dx_private_virtual_int
     ]);
   });
 });
+
+describe('hosted virtual interfaces: created on the connection, attached by the accepter', () => {
+  const hosted: Res[] = [
+    ...plan.filter((r) => r.type !== 'aws_dx_private_virtual_interface'),
+    {
+      type: 'aws_dx_hosted_private_virtual_interface',
+      name: 'vif',
+      values: {
+        connection_id: 'dxcon-ffabc123',
+        vlan: 100,
+        bgp_asn: 65000,
+        owner_account_id: '123456789012',
+      },
+    },
+    {
+      type: 'aws_dx_hosted_private_virtual_interface_accepter',
+      name: 'vif',
+      values: {},
+      expressions: {
+        virtual_interface_id: ref('aws_dx_hosted_private_virtual_interface.vif.id'),
+        dx_gateway_id: ref('aws_dx_gateway.dxgw.id'),
+      },
+    },
+  ];
+
+  it('one virtual interface: the connection and VLAN of the hosted side, the gateway of the accepter', () => {
+    const d = planData(...hosted);
+    expect(d.virtualInterfaces).toEqual([
+      expect.objectContaining({
+        virtualInterfaceId: 'tf:aws_dx_hosted_private_virtual_interface.vif',
+        type: 'private',
+        connectionId: 'dxcon-ffabc123',
+        vlan: 100,
+        directConnectGatewayId: 'tf:aws_dx_gateway.dxgw',
+      }),
+    ]);
+    expect(d.warnings).toEqual([]);
+  });
+
+  it('the accepter alone (the VIF owned by another account) still attaches a known VIF id', () => {
+    const d = planData(...hosted.filter((r) => r.type !== 'aws_dx_hosted_private_virtual_interface'), {
+      type: 'aws_dx_hosted_private_virtual_interface_accepter',
+      name: 'other',
+      values: { virtual_interface_id: 'dxvif-fgq1a2b3' },
+      expressions: { dx_gateway_id: ref('aws_dx_gateway.dxgw.id') },
+    });
+    expect(d.virtualInterfaces.map((v) => [v.virtualInterfaceId, v.directConnectGatewayId])).toEqual([
+      ['dxvif-fgq1a2b3', 'tf:aws_dx_gateway.dxgw'],
+    ]);
+  });
+});

@@ -185,3 +185,37 @@ describe('aws_ec2_transit_gateway_route_table and its association, propagation a
     expect(t.blockers[0]?.component.id).toBe('tf:aws_ec2_transit_gateway_route_table.rt_isolated');
   });
 });
+
+describe("aws_ec2_transit_gateway_vpc_attachment_accepter (the transit gateway owner accepts another account's VPC)", () => {
+  it('adds the attachment from the attributes the accepter exports, associated and propagated as it says', () => {
+    const n = planNetwork(
+      { type: 'aws_ec2_transit_gateway', name: 'hub', values: { id: 'tgw-0abc' } },
+      {
+        type: 'aws_ec2_transit_gateway_vpc_attachment_accepter',
+        name: 'partner',
+        values: {
+          transit_gateway_attachment_id: 'tgw-attach-0123',
+          transit_gateway_id: 'tgw-0abc',
+          vpc_id: 'vpc-0partner',
+          subnet_ids: ['subnet-0a', 'subnet-0b'],
+          appliance_mode_support: 'enable',
+          transit_gateway_default_route_table_association: true,
+          transit_gateway_default_route_table_propagation: false,
+        },
+      },
+    );
+    const a = n.transitGatewayAttachments.get('tgw-attach-0123');
+    expect(a).toMatchObject({
+      transitGatewayId: 'tgw-0abc',
+      resourceType: 'vpc',
+      resourceId: 'vpc-0partner',
+      subnetIds: ['subnet-0a', 'subnet-0b'],
+      applianceModeSupport: true,
+      associatedRouteTableId: n.transitGateways.get('tgw-0abc')?.associationDefaultRouteTableId,
+    });
+    expect(a?.associatedRouteTableId).toBeDefined();
+    const table = n.transitGatewayRouteTables.get(a!.associatedRouteTableId!);
+    expect(table?.propagatingAttachmentIds).not.toContain('tgw-attach-0123');
+    expect(n.data.warnings.filter((w) => w.code === 'UNSUPPORTED_RESOURCE')).toEqual([]);
+  });
+});
