@@ -144,7 +144,7 @@ describe('hosted virtual interfaces: created on the connection, attached by the 
       values: { virtual_interface_id: 'dxvif-fgq1a2b3' },
       expressions: { dx_gateway_id: ref('aws_dx_gateway.dxgw.id') },
     });
-    expect(d.virtualInterfaces.map((v) => [v.virtualInterfaceId, v.directConnectGatewayId])).toEqual([
+    expect((d.virtualInterfaces ?? []).map((v) => [v.virtualInterfaceId, v.directConnectGatewayId])).toEqual([
       ['dxvif-fgq1a2b3', 'tf:aws_dx_gateway.dxgw'],
     ]);
   });
