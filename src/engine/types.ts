@@ -78,7 +78,8 @@ export type BlockerCode =
   | 'BAD_STATE_VPN'
   | 'TGW_ATTACHMENT_NO_SUBNET_IN_AZ'
   | 'VGW_VPN_IPV4_ONLY'
-  | 'ASYMMETRIC_ROUTING';
+  | 'ASYMMETRIC_ROUTING'
+  | 'INSTANCE_METADATA_DISABLED';
 
 /** Why a verdict is `unknown`, or a step could not be decided. */
 export type UnknownCode =
@@ -228,6 +229,7 @@ export type FixAction =
       readonly internetGatewayId: string | null;
     }
   | { readonly action: 'start-instance'; readonly instanceId: string }
+  | { readonly action: 'enable-instance-metadata'; readonly instanceId: string; readonly ipv6: boolean }
   | { readonly action: 'change-component-state'; readonly componentId: string; readonly wanted: string }
   | { readonly action: 'use-different-path'; readonly reason: string };
 

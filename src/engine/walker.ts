@@ -449,6 +449,7 @@ export class Walker {
         });
         return;
       }
+      if (unfiltered === 'instance-metadata' && !this.metadataOpen(eni, pkt, comp)) return;
       this.hop(comp, [
         {
           kind: 'not-filtered',
@@ -512,6 +513,37 @@ export class Walker {
 
   isInternetPeer(ip: Ip): boolean {
     return isInternetRoutable(ip) && this.net.ownersOfPrivateIp(ip).length === 0;
+  }
+
+  /**
+   * The instance metadata service answers only when the instance's `HttpEndpoint` is enabled (AWS
+   * default), and on IPv6 only when `HttpProtocolIpv6` is enabled too (default disabled) (EC2 API
+   * Reference, InstanceMetadataOptionsRequest). False after recording the block or the doubt.
+   */
+  private metadataOpen(eni: NetworkInterface, pkt: Packet, comp: ComponentRef): boolean {
+    const id = eni.attachment?.instanceId;
+    const instance = id ? this.net.instances.get(id) : undefined;
+    const m = instance?.metadataOptions;
+    const ipv6 = pkt.dst.family === 6;
+    if (!instance || !m) {
+      if (!ipv6) return true; // HttpEndpoint defaults to enabled
+      this.unknown({ code: 'MISSING_RESOURCE', missing: `MetadataOptions of ${id ?? eni.networkInterfaceId}`, component: comp });
+      this.end = { kind: 'insufficient-info' };
+      return false;
+    }
+    const disabled = m.httpEndpoint === 'disabled' || (ipv6 && m.httpProtocolIpv6 !== 'enabled');
+    if (!disabled) return true;
+    const ref = this.ref('instance', instance.instanceId, instance.tags);
+    this.hop(comp, [{ kind: 'state', result: 'deny', matched: [], note: 'INSTANCE_METADATA_DISABLED', blocking: true }]);
+    this.block({
+      code: 'INSTANCE_METADATA_DISABLED',
+      component: ref,
+      direction: null,
+      rule: null,
+      fix: { action: 'enable-instance-metadata', instanceId: instance.instanceId, ipv6 },
+      facts: { setting: m.httpEndpoint === 'disabled' ? 'HttpEndpoint' : 'HttpProtocolIpv6' },
+    });
+    return false;
   }
 
   unfilteredService(subnet: Subnet | undefined, vpcId: string, dst: Ip): string | undefined {

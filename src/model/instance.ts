@@ -11,6 +11,13 @@ export interface Instance {
   readonly subnetId?: string | undefined;
   readonly vpcId?: string | undefined;
   readonly sourceDestCheck: boolean;
+  /**
+   * `MetadataOptions`: `HttpEndpoint` (AWS default `enabled`) and `HttpProtocolIpv6` (default
+   * `disabled`) decide whether the instance reaches 169.254.169.254 / fd00:ec2::254 (undefined: not captured).
+   */
+  readonly metadataOptions?:
+    | { readonly httpEndpoint?: string | undefined; readonly httpProtocolIpv6?: string | undefined }
+    | undefined;
   readonly networkInterfaceIds: readonly string[];
   readonly ownerId?: string | undefined;
   readonly status?:

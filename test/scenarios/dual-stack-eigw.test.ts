@@ -120,4 +120,20 @@ describe('examples/dual-stack-eigw', () => {
     const named = run(net, tcp('bastion-1', 'worker-1', 22, { ipv6: true }));
     expect(named.flow.destination.address).toBe(WORKER.v6);
   });
+
+  it('the IPv6 metadata address answers only with HttpProtocolIpv6 enabled (disabled here, as AWS defaults it)', () => {
+    const t = run(net, tcp('bastion-1', 'fd00:ec2::254', 80));
+    expectVerdict(t, 'unreachable');
+    expect(blockerSummary(t)).toEqual([
+      {
+        code: 'INSTANCE_METADATA_DISABLED',
+        component: BASTION.i,
+        direction: null,
+        path: 'forward',
+        rule: null,
+      },
+    ]);
+    expect(t.blockers[0]!.fix?.text).toContain('--http-protocol-ipv6 enabled');
+    expectVerdict(run(net, tcp('bastion-1', '169.254.169.254', 80)), 'reachable');
+  });
 });

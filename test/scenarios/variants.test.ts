@@ -125,6 +125,27 @@ describe('variants of examples/nat-instance', () => {
     expectVerdict(run(net, tcp('web-1', 'app-1', 8080)), 'reachable');
   });
 
+  it('instance metadata: reached while HttpEndpoint is enabled, blocked at the instance once disabled', async () => {
+    const APP_1 = 'i-07fdc78be786be1f7';
+    expectVerdict(run(await loadExample('nat-instance'), tcp('app-1', '169.254.169.254', 80)), 'reachable');
+    const net = await variant((f) => {
+      for (const r of f['Reservations.json']!.Reservations as Array<{
+        Instances: Array<{ InstanceId: string; MetadataOptions: Record<string, unknown> }>;
+      }>)
+        for (const i of r.Instances) if (i.InstanceId === APP_1) i.MetadataOptions.HttpEndpoint = 'disabled';
+    });
+    const t = run(net, tcp('app-1', '169.254.169.254', 80));
+    expectVerdict(t, 'unreachable');
+    expect(blockerSummary(t)).toEqual([
+      { code: 'INSTANCE_METADATA_DISABLED', component: APP_1, direction: null, path: 'forward', rule: null },
+    ]);
+    expect(t.blockers[0]!.fix?.text).toContain(
+      `modify-instance-metadata-options --instance-id ${APP_1} --http-endpoint enabled`,
+    );
+    // Other instances keep theirs.
+    expectVerdict(run(net, tcp('web-1', '169.254.169.254', 80)), 'reachable');
+  });
+
   it('a route to a NAT gateway missing from a present NatGateways file behaves as a blackhole', async () => {
     const net = await variant((f) => {
       const r = privateDefault(f);

@@ -63,6 +63,8 @@ export function fixText(f: FixAction): string {
       return f.internetGatewayId
         ? `attach ${f.internetGatewayId} to ${f.vpcId}`
         : `create an internet gateway and attach it to ${f.vpcId}`;
+    case 'enable-instance-metadata':
+      return `turn the metadata service on: aws ec2 modify-instance-metadata-options --instance-id ${f.instanceId} --http-endpoint enabled${f.ipv6 ? ' --http-protocol-ipv6 enabled' : ''}`;
     case 'start-instance':
       return `start ${f.instanceId}`;
     case 'change-component-state':
@@ -92,6 +94,8 @@ export function blockerMessage(b: Blocker, facts: Readonly<Record<string, string
       return `the matching route in ${c} is not active (${b.rule?.type === 'route' ? b.rule.state : 'blackhole'}): its target is gone, and AWS does not fall back to a less specific route`;
     case 'BAD_STATE':
       return `${c} is not in a working state (${facts.state ?? 'unknown'})`;
+    case 'INSTANCE_METADATA_DISABLED':
+      return `${c} has the instance metadata service off for this address (${facts.setting ?? 'HttpEndpoint'} is disabled)`;
     case 'BAD_STATE_ATTACHMENT':
       return `${c} has no internet gateway attached for this traffic`;
     case 'IGW_PUBLIC_IP_ASSOCIATION_FOR_EGRESS':
@@ -212,6 +216,7 @@ export const NOTE_TEXT: Readonly<Record<string, string>> = {
   NOT_MODELLED_YET: 'not modelled yet',
   NO_INTERFACE_HAS_ADDRESS: 'no interface holds this address',
   INSTANCE_RUNNING: 'instance is running',
+  INSTANCE_METADATA_DISABLED: "the instance's metadata options turn the service off for this address",
   INSTANCE_NOT_RUNNING: 'instance is not running',
   INTERFACE_DETACHED: 'interface is not attached to anything',
   INTERFACE_ENDPOINT: 'interface endpoint receives the traffic',

@@ -91,6 +91,7 @@ export function readReservations(items: readonly unknown[], ctx: ReadContext): R
           subnetId,
           vpcId,
           sourceDestCheck: bool(o, 'SourceDestCheck') ?? true,
+          ...metadataOptions(o),
           networkInterfaceIds,
           ownerId,
           tags: tagsOf(o),
@@ -102,4 +103,13 @@ export function readReservations(items: readonly unknown[], ctx: ReadContext): R
     out.instances.push(...instances);
   });
   return out;
+}
+
+/** `MetadataOptions` as describe-instances prints it (absent from hand-written snapshots). */
+function metadataOptions(o: Record<string, unknown>): { metadataOptions?: Instance['metadataOptions'] } {
+  const m = obj(o, 'MetadataOptions');
+  if (!m) return {};
+  return {
+    metadataOptions: { httpEndpoint: str(m, 'HttpEndpoint'), httpProtocolIpv6: str(m, 'HttpProtocolIpv6') },
+  };
 }

@@ -20,6 +20,7 @@ export function readInstance(ctx: PlanContext, r: PlannedResource): void {
   const subnet = subnetId ? ctx.subnets.get(subnetId) : undefined;
   const vpcId = subnet?.vpcId;
   const sourceDestCheck = bool(v, 'source_dest_check') ?? true;
+  const metadata = ctx.blocks(r, 'metadata_options')[0]?.values;
   const eniId = eniIdOf(instanceId, r);
   const launch = ctx.blocks(r, 'network_interface').flatMap((b) => {
     const id = ctx.rv.id(r, ['network_interface', b.configIndex, 'network_interface_id'], b.values);
@@ -46,6 +47,15 @@ export function readInstance(ctx: PlanContext, r: PlannedResource): void {
     subnetId,
     vpcId,
     sourceDestCheck,
+    // The provider writes AWS's defaults into the block when it is not configured.
+    ...(metadata
+      ? {
+          metadataOptions: {
+            httpEndpoint: str(metadata, 'http_endpoint'),
+            httpProtocolIpv6: str(metadata, 'http_protocol_ipv6'),
+          },
+        }
+      : {}),
     networkInterfaceIds: subnetId ? [eniId] : [],
     tags: tagsOf(v),
     origin: ctx.originOf(r),
