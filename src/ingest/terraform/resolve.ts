@@ -24,12 +24,18 @@ export const VPC_DEFAULT_ATTRS = [
 
 export class Resolver {
   readonly byAddress = new Map<string, PlannedResource>();
+  /** Instances per address without its instance key (`aws_subnet.a` for `aws_subnet.a[1]`). */
+  private readonly instances = new Map<string, number>();
 
   constructor(
     resources: readonly PlannedResource[],
     private readonly moduleCalls: ReadonlyMap<string, ModuleCall> = new Map(),
   ) {
-    for (const r of resources) this.byAddress.set(r.address, r);
+    for (const r of resources) {
+      this.byAddress.set(r.address, r);
+      const base = r.address.replace(/\[[^\]]*\]$/, '');
+      if (base !== r.address) this.instances.set(base, (this.instances.get(base) ?? 0) + 1);
+    }
   }
 
   /** The resource's own id: known, or `tf:<address>`; adopted defaults take the id of what they adopt. */
@@ -70,10 +76,15 @@ export class Resolver {
 
   /** The first resource referenced by the expression at `path` (root or module-relative references). */
   ref(r: PlannedResource, path: AttrPath): RefTarget | undefined {
-    return this.refs(r, path)[0];
+    return this.refs(r, path, false)[0];
   }
 
-  refs(r: PlannedResource, path: AttrPath): RefTarget[] {
+  /**
+   * Every resource the expression at `path` references. With `all` (a list attribute), a reference
+   * to a resource of several instances that names none (`aws_subnet.private[*].id`) stands for all
+   * of them.
+   */
+  refs(r: PlannedResource, path: AttrPath, all = true): RefTarget[] {
     const out: RefTarget[] = [];
     const seen = new Set<string>();
     const texts = referencesAt(r.expressions, path);
@@ -82,18 +93,34 @@ export class Resolver {
       ? instanceKey(r.address)
       : undefined;
     for (const text of texts) {
-      const t = this.lookup(r.modulePrefix, text, instance);
-      if (!t) continue;
-      const key = `${t.res.address}#${t.attr}`;
-      if (seen.has(key)) continue;
-      // `aws_vpc.main` comes with `aws_vpc.main.id`: keep one per resource unless attributes differ.
-      if (t.attr === 'id' && [...seen].some((k) => k.startsWith(`${t.res.address}#`))) continue;
-      seen.add(key);
-      out.push(t);
+      const one = this.lookup(r.modulePrefix, text, instance);
+      for (const t of one ? [one] : all ? this.everyInstance(r.modulePrefix, text) : []) {
+        const key = `${t.res.address}#${t.attr}`;
+        if (seen.has(key)) continue;
+        // `aws_vpc.main` comes with `aws_vpc.main.id`: keep one per resource unless attributes differ.
+        if (t.attr === 'id' && [...seen].some((k) => k.startsWith(`${t.res.address}#`))) continue;
+        seen.add(key);
+        out.push(t);
+      }
     }
     return out.filter(
       (t, _i, all) => t.attr !== 'id' || !all.some((o) => o.res === t.res && o.attr !== 'id'),
     );
+  }
+
+  /** Every instance of a resource of several instances that `text` names without a key. */
+  private everyInstance(prefix: string, text: string): RefTarget[] {
+    const parts = splitRef(text);
+    for (let n = parts.length; n >= 2; n--) {
+      const base = prefix + parts.slice(0, n).join('.');
+      if ((this.instances.get(base) ?? 0) < 2) continue;
+      const out: RefTarget[] = [];
+      for (const [address, res] of this.byAddress)
+        if (address.startsWith(`${base}[`) && address.indexOf(']') === address.length - 1)
+          out.push({ res, attr: parts[n] ?? 'id' });
+      return out;
+    }
+    return [];
   }
 
   private lookup(prefix: string, text: string, key?: string, depth = 0): RefTarget | undefined {
@@ -122,10 +149,12 @@ export class Resolver {
     }
     for (let n = parts.length; n >= 2; n--) {
       const addr = prefix + parts.slice(0, n).join('.');
+      // `aws_vpc.main` for a resource with `count = 1` is its only instance `[0]`; with several
+      // instances, a reference that does not say which one cannot be followed (no guessing `[0]`).
       const res =
         this.byAddress.get(addr) ??
         (key !== undefined ? this.byAddress.get(`${addr}${key}`) : undefined) ??
-        this.byAddress.get(`${addr}[0]`);
+        (this.instances.get(addr) === 1 ? this.byAddress.get(`${addr}[0]`) : undefined);
       if (res) return { res, attr: parts[n] ?? 'id' };
     }
     return undefined;
@@ -155,7 +184,7 @@ export class Resolver {
     const v = values[String(path[path.length - 1])];
     if (Array.isArray(v)) for (const x of v) if (typeof x === 'string' && x !== '') out.push(x);
     for (const t of this.refs(r, path)) out.push(this.attrId(t.res, t.attr));
-    if ((v === undefined || v === null) && this.noteUnresolved(r, path))
+    if ((v === undefined || v === null) && this.noteUnresolved(r, path, true))
       out.push(`tf:${r.address}.${pathText(path)}`);
     return [...new Set(out)];
   }
@@ -167,12 +196,16 @@ export class Resolver {
   readonly unresolved: { readonly res: PlannedResource; readonly field: string; readonly refs: string[] }[] =
     [];
 
-  private noteUnresolved(r: PlannedResource, path: AttrPath): boolean {
+  private noteUnresolved(r: PlannedResource, path: AttrPath, all = false): boolean {
     const texts = referencesAt(r.expressions, path).filter(
       (t) => !NOT_RESOURCES.some((p) => t === p || t.startsWith(`${p}.`)),
     );
     const instance = instanceKey(r.address);
-    const missing = texts.filter((t) => !this.lookup(r.modulePrefix, t, instance));
+    const missing = texts.filter(
+      (t) =>
+        !this.lookup(r.modulePrefix, t, instance) &&
+        !(all && this.everyInstance(r.modulePrefix, t).length > 0),
+    );
     // `aws_vpc.main` beside `aws_vpc.main.id`: followed when either is.
     const refs = missing.filter(
       (t) => !texts.some((o) => o !== t && o.startsWith(`${t}.`) && !missing.includes(o)),
