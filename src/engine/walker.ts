@@ -527,14 +527,20 @@ export class Walker {
     const ipv6 = pkt.dst.family === 6;
     if (!instance || !m) {
       if (!ipv6) return true; // HttpEndpoint defaults to enabled
-      this.unknown({ code: 'MISSING_RESOURCE', missing: `MetadataOptions of ${id ?? eni.networkInterfaceId}`, component: comp });
+      this.unknown({
+        code: 'MISSING_RESOURCE',
+        missing: `MetadataOptions of ${id ?? eni.networkInterfaceId}`,
+        component: comp,
+      });
       this.end = { kind: 'insufficient-info' };
       return false;
     }
     const disabled = m.httpEndpoint === 'disabled' || (ipv6 && m.httpProtocolIpv6 !== 'enabled');
     if (!disabled) return true;
     const ref = this.ref('instance', instance.instanceId, instance.tags);
-    this.hop(comp, [{ kind: 'state', result: 'deny', matched: [], note: 'INSTANCE_METADATA_DISABLED', blocking: true }]);
+    this.hop(comp, [
+      { kind: 'state', result: 'deny', matched: [], note: 'INSTANCE_METADATA_DISABLED', blocking: true },
+    ]);
     this.block({
       code: 'INSTANCE_METADATA_DISABLED',
       component: ref,
