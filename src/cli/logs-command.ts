@@ -118,7 +118,7 @@ export function registerLogsCommand(program: Command): void {
   const logs = program
     .command('logs')
     .description(
-      'read VPC flow logs and ELB access logs: summary, query, explain REJECTs, synthesise (docs/logs.md)',
+      'read VPC flow logs and ELB access logs: summary, query, sql, athena, explain REJECTs, correlate, synthesise (docs/logs.md)',
     );
   registerSqlCommands(logs);
 
