@@ -45,10 +45,13 @@ async function* readChunks(path: string, start: number, end: number): AsyncGener
     const bufs = [Buffer.allocUnsafe(CHUNK_BYTES), Buffer.allocUnsafe(CHUNK_BYTES)];
     let turn = 0;
     let pos = start;
+    // From the start, read on from the current position (null): pipes and FIFOs cannot seek
+    // (`<(zcat ...)`); a later part of a file (parallel summary) is always a regular file.
+    const seek = start > 0;
     while (pos < end) {
       const b = bufs[turn]!;
       turn ^= 1;
-      const { bytesRead } = await fh.read(b, 0, Math.min(b.length, end - pos), pos);
+      const { bytesRead } = await fh.read(b, 0, Math.min(b.length, end - pos), seek ? pos : null);
       if (bytesRead === 0) return;
       pos += bytesRead;
       yield b.subarray(0, bytesRead);

@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
@@ -122,6 +124,17 @@ describe('file buffers used in turn', () => {
     expect(type).toBe('alb');
     expect(records).toHaveLength(1);
     expect(result.acc.counts).toMatchObject({ lines: n + 1, parsed: 1, malformed: 0 });
+  });
+
+  it('a named pipe (`<(zcat ...)`), which cannot seek, is read from its start', async () => {
+    const dir = tempFiles({});
+    const fifo = join(dir, 'flows.fifo');
+    execFileSync('mkfifo', [fifo]);
+    const reading = collect([fifo]);
+    await writeFile(fifo, FLOWS);
+    const { records, result } = await reading;
+    expect(result.fatal).toBeUndefined();
+    expect(records.map((r) => r.action)).toEqual(['ACCEPT', 'REJECT']);
   });
 
   it('a CloudWatch Logs document longer than two chunks', async () => {
