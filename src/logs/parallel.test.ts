@@ -65,6 +65,18 @@ describe('parallel summary', () => {
     });
   });
 
+  it('progress counts bytes and lines of every share, ending at the totals', async () => {
+    const seen: { bytesDone: number; bytesTotal: number; lines: number }[] = [];
+    await summarize(paths, {
+      parallel: { workers: 3, ...thresholds },
+      onProgress: (p) => seen.push({ ...p }),
+    });
+    const last = seen.at(-1)!;
+    expect(last.lines).toBe(5502);
+    expect(last.bytesDone).toBe(last.bytesTotal);
+    expect(seen.every((p, i) => i === 0 || p.lines >= seen[i - 1]!.lines)).toBe(true);
+  });
+
   it('--strict stops at the first malformed line, named with its line number', async () => {
     const got = await summarize(paths, { strict: true, parallel: { workers: 3, ...thresholds } });
     expect(got.strictFailure).toMatchObject({ file: paths[0], line: 2501 });

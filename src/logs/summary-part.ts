@@ -30,6 +30,7 @@ export async function summarizeShare(
     const acc = new Accounting(input.strict);
     let type: LogType | undefined;
     let reported = 0;
+    let reportedLines = 0;
     const got = await readSources(
       [unit.source],
       {
@@ -37,8 +38,9 @@ export async function summarizeShare(
         ...(input.strict ? { strict: true } : {}),
         onProgress: (p) => {
           if (p.bytesDone - reported > PROGRESS_BYTES) {
-            progress(p.bytesDone - reported, 0);
+            progress(p.bytesDone - reported, p.lines - reportedLines);
             reported = p.bytesDone;
+            reportedLines = p.lines;
           }
         },
       },
@@ -61,7 +63,7 @@ export async function summarizeShare(
       ...(acc.strictFailure ? { strictFailure: acc.strictFailure } : {}),
       ...(got.fatal ? { fatal: { code: got.fatal.code, message: got.fatal.message } } : {}),
     });
-    progress(unit.source.size - reported, acc.counts.lines);
+    progress(unit.source.size - reported, acc.counts.lines - reportedLines);
     if (got.fatal || acc.strictFailure || (type !== undefined && type !== 'vpc')) break;
   }
   return { parts, summary };
