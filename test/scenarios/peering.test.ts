@@ -107,6 +107,27 @@ describe('test/fixtures/peering', () => {
     expect(t.blockers).toEqual([]);
   });
 
+  it('P1 across Regions: a security-group reference does not work over inter-Region peering, Region read from the VPCs when the peering omits it', async () => {
+    const { Network } = await import('../../src/model/index.js');
+    const d = net.data;
+    const interRegion = new Network({
+      ...d,
+      vpcs: d.vpcs.map((v) =>
+        v.vpcId === VPC.b ? { ...v, region: 'eu-west-1' } : { ...v, region: 'us-east-1' },
+      ),
+      vpcPeeringConnections: d.vpcPeeringConnections.map((p) => ({
+        ...p,
+        requester: { ...p.requester, region: undefined },
+        accepter: { ...p.accepter, region: undefined },
+      })),
+    });
+    const t = run(interRegion, tcp('a-1', 'b-1', 22));
+    expectVerdict(t, 'unreachable');
+    expect(blockerSummary(t)).toEqual([
+      { code: 'ENI_SG_RULES_MISMATCH', component: SG.b, direction: 'inbound', path: 'forward', rule: null },
+    ]);
+  });
+
   it('P2 b-1 -> a-1 tcp 22 is blocked by a-sg only: the reference in b-sg does not open a-sg', () => {
     const t = run(net, tcp('b-1', 'a-1', 22));
     expectVerdict(t, 'unreachable');

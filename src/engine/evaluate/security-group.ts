@@ -81,7 +81,14 @@ function groupMatches(net: Network, groupId: string, peer: Ip, localVpcId: strin
 export function peeredActive(net: Network, a: string, b: string): boolean {
   for (const p of net.data.vpcPeeringConnections) {
     if (p.status !== 'active') continue;
-    if (p.requester.region && p.accepter.region && p.requester.region !== p.accepter.region) continue;
+    // describe-vpc-peering-connections names each side's Region; without it, the VPCs' own.
+    const regionOf = (side: { readonly vpcId: string; readonly region?: string | undefined }) => {
+      const vpc = net.vpcs.get(side.vpcId);
+      return side.region ?? vpc?.region ?? vpc?.origin.region;
+    };
+    const ra = regionOf(p.requester);
+    const rb = regionOf(p.accepter);
+    if (ra && rb && ra !== rb) continue;
     if (
       (p.requester.vpcId === a && p.accepter.vpcId === b) ||
       (p.requester.vpcId === b && p.accepter.vpcId === a)
