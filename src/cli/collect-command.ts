@@ -34,10 +34,10 @@ export function registerCollectCommand(program: Command): void {
           ...(tty ? { onProgress: (p) => process.stderr.write(`${progressMessage(p)}\n`) } : {}),
           onWarning: (w) => process.stderr.write(`vpcsim: warning: ${collectWarningMessage(w)}\n`),
         });
-        if (tty)
-          process.stderr.write(
-            `Wrote ${r.files.length} files for ${r.regions.join(', ')} into ${o.out}${r.warnings.length ? ` (${r.warnings.length} warning${r.warnings.length === 1 ? '' : 's'})` : ''}.\n`,
-          );
+        // One closing line even when piped (CI logs): what landed where.
+        process.stderr.write(
+          `Wrote ${r.files.length} files for ${r.regions.join(', ')} into ${o.out}${r.warnings.length ? ` (${r.warnings.length} warning${r.warnings.length === 1 ? '' : 's'})` : ''}.\n`,
+        );
         process.exitCode = EXIT.ok;
       } catch (e) {
         if (e instanceof CollectError) throw new UsageError(e.message);

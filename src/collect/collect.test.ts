@@ -546,7 +546,7 @@ describe('collect: regions', () => {
 });
 
 describe('collect: failures', () => {
-  it('runs from the CLI: warnings on stderr, exit 0; progress only on a TTY; no secret printed', async () => {
+  it('runs from the CLI: warnings and a closing line on stderr, exit 0; progress only on a TTY; no secret printed', async () => {
     aws.failing.set('DescribeTransitGateways', [403, 'UnauthorizedOperation']);
     const chunks: string[] = [];
     const write = process.stderr.write;
@@ -564,6 +564,7 @@ describe('collect: failures', () => {
       const plain = chunks.splice(0).join('');
       expect(plain.trim().split('\n')).toEqual([
         'vpcsim: warning: us-east-1: DescribeTransitGateways was refused (UnauthorizedOperation); grant ec2:DescribeTransitGateways to collect it. Skipped.',
+        expect.stringMatching(/^Wrote \d+ files for us-east-1 into .* \(1 warning\)\.$/),
       ]);
       process.stderr.isTTY = true;
       codes.push(
