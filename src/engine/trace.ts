@@ -342,6 +342,7 @@ function traceOne(net: Network, q: TraceQuery, serviceRange: number): Trace {
   };
 
   const conntrack = new Map<string, ConntrackEntry>();
+  const applianceZones = new Map<string, string>();
   const seen = new Set<string>();
   const service = dst.kind === 'service' ? dst.service : undefined;
   const servicePrefixListId = dst.kind === 'service' ? dst.prefixList?.prefixListId : undefined;
@@ -349,7 +350,16 @@ function traceOne(net: Network, q: TraceQuery, serviceRange: number): Trace {
     (src.kind === 'internet' && src.ip !== undefined) || (dst.kind === 'internet' && dst.ip !== undefined);
   const fwd = new Walker(
     net,
-    { path: 'forward', reply: false, conntrack, seen, service, servicePrefixListId, namedInternetPeer },
+    {
+      path: 'forward',
+      reply: false,
+      conntrack,
+      applianceZones,
+      seen,
+      service,
+      servicePrefixListId,
+      namedInternetPeer,
+    },
     dstPorts,
   );
 
@@ -407,7 +417,7 @@ function traceOne(net: Network, q: TraceQuery, serviceRange: number): Trace {
       : undefined;
   const ret = new Walker(
     net,
-    { path: 'return', reply: true, conntrack, seen },
+    { path: 'return', reply: true, conntrack, applianceZones, seen },
     reply?.dstPorts ?? PortSet.all(),
   );
   let returnReached = true;

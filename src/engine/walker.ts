@@ -95,6 +95,11 @@ export interface WalkOptions {
   /** True on the return path: SGs admit the reply statefully, gateways undo their translations. */
   readonly reply: boolean;
   readonly conntrack: Map<string, ConntrackEntry>;
+  /**
+   * Transit gateway VPC attachments with appliance mode: the zone the request entered by, which the
+   * reply keeps (shared by the forward and return walks of one trace).
+   */
+  readonly applianceZones?: Map<string, string> | undefined;
   /** Prefix list of the AWS service the packet is addressed to (`--to s3`), if any. */
   readonly servicePrefixListId?: string | undefined;
   readonly service?: string | undefined;

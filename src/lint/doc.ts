@@ -89,8 +89,6 @@ export function rulesDoc(): string {
     '  check only what it states; the port speed is not taken from the connection bandwidth).',
     '- Route tables of subnets that reach on-premises through a Direct Connect gateway attached to a transit gateway',
     '  (VPN004 covers virtual private gateways and transit gateways with VPN attachments).',
-    '- Transit gateway appliance mode in traces: TGW001 flags the configuration, but a trace follows each',
-    '  direction without modelling which Availability Zone the transit gateway picks.',
     '',
   );
   return `${out.join('\n').trimEnd()}\n`;

@@ -7,7 +7,7 @@
  * a VPC"); aws-semantics §7.7.
  */
 import type { NetworkInterface, TransitGatewayAttachment } from '../../model/index.js';
-import { formatIp } from '../../net/index.js';
+import { cidrContains, formatIp } from '../../net/index.js';
 import { lookupTgwRoute } from '../evaluate/transit-gateway.js';
 import type { Packet } from '../packet.js';
 import type { ComponentRef, MatchedRule } from '../types.js';
@@ -224,21 +224,35 @@ export function tgwForward(
   }
 }
 
-/** Out of the transit gateway into an attached VPC, through the attachment subnet of the destination's AZ. */
+/**
+ * Out of the transit gateway into an attached VPC, through the attachment subnet of the zone the
+ * packet came from, else the destination's zone, else the first. A destination outside the VPC (an
+ * inspection VPC that sends traffic through an appliance and back) follows the attachment subnet's
+ * route table.
+ */
 function intoVpc(w: Walker, att: TransitGatewayAttachment, pkt: Packet, az?: string): void {
   const vpcId = att.resourceId;
   const owner = w.net.ownersOfPrivateIp(pkt.dst, vpcId)[0];
-  if (!owner) return w.noInterface(pkt.dst, w.ref('vpc', vpcId, w.net.vpcs.get(vpcId)?.tags));
+  const inVpc = w.net.vpcCidrs(vpcId).some((c) => c.family === pkt.dst.family && cidrContains(c, pkt.dst));
+  if (!owner && inVpc) return w.noInterface(pkt.dst, w.ref('vpc', vpcId, w.net.vpcs.get(vpcId)?.tags));
   // The gateway stays in the zone the packet came from when the attachment has it; otherwise it
   // uses another zone's attachment (AWS picks one; vpcsim takes the destination's zone, else the first).
-  const dstAz = w.net.subnets.get(owner.eni.subnetId)?.availabilityZone;
+  const dstAz = owner ? w.net.subnets.get(owner.eni.subnetId)?.availabilityZone : undefined;
   const subnets = att.subnetIds.map((id) => w.net.subnets.get(id)).filter((s) => s !== undefined);
+  // Appliance mode: one zone of the attachment for the whole flow, both ways (Transit Gateway guide,
+  // "Appliance in a shared services VPC"): the reply enters by the zone the request entered by.
+  const zones = att.applianceModeSupport === true ? w.opts.applianceZones : undefined;
+  const kept = w.opts.reply ? zones?.get(att.transitGatewayAttachmentId) : undefined;
   const subnet =
+    subnets.find((s) => kept !== undefined && s.availabilityZone === kept) ??
     subnets.find((s) => az !== undefined && s.availabilityZone === az) ??
     subnets.find((s) => s.availabilityZone === dstAz) ??
     subnets[0];
+  if (zones && !w.opts.reply && subnet?.availabilityZone)
+    zones.set(att.transitGatewayAttachmentId, subnet.availabilityZone);
   if (!subnet) {
-    w.arrive(owner.eni, pkt, true);
+    if (owner) w.arrive(owner.eni, pkt, true);
+    else w.noInterface(pkt.dst, w.ref('vpc', vpcId, w.net.vpcs.get(vpcId)?.tags));
     return;
   }
   const tgwEni =

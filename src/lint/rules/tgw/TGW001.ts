@@ -22,7 +22,7 @@ export const TGW001: Rule = {
     summary:
       'A transit gateway attachment sends traffic to a stateful appliance in several Availability Zones without appliance mode.',
     rationale:
-      "By default a transit gateway keeps traffic in the Availability Zone it came from: a flow between two zones enters the inspection VPC in one zone and its reply in the other, so each direction meets a different firewall or appliance, which drops what it has no state for. Appliance mode makes the transit gateway pick one zone of the attachment for the whole flow, both ways. vpcsim traces each direction's path but does not model the zone choice, so it cannot show this drop itself.",
+      "By default a transit gateway keeps traffic in the Availability Zone it came from: a flow between two zones enters the inspection VPC in one zone and its reply in the other, so each direction meets a different firewall or appliance, which drops what it has no state for. Appliance mode makes the transit gateway pick one zone of the attachment for the whole flow, both ways. A trace between two zones shows the drop (ASYMMETRIC_ROUTING at the other zone's appliance); this rule finds the setting without a flow to trace.",
     docs: [
       'https://docs.aws.amazon.com/vpc/latest/tgw/transit-gateway-appliance-scenario.html',
       'https://docs.aws.amazon.com/network-firewall/latest/developerguide/vpc-config-tgw-multi-az.html',
