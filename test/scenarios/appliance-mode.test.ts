@@ -14,7 +14,10 @@ import {
   planNetwork,
   type Res,
   ref,
+  route,
+  routeTable,
   subnet,
+  tgwAttachment,
   vpc,
 } from '../../src/ingest/terraform/test-plan.js';
 import type { Network } from '../../src/model/index.js';
@@ -24,25 +27,12 @@ const HUB = 'aws_ec2_transit_gateway.hub';
 const zone = (az: string) => ({ availability_zone: az });
 
 function network(applianceMode: 'enable' | 'disable'): Network {
-  const attach = (
-    name: string,
-    vpcName: string,
-    subnets: string[],
-    extra: Record<string, unknown> = {},
-  ): Res => ({
-    type: 'aws_ec2_transit_gateway_vpc_attachment',
-    name,
-    values: {
+  const attach = (name: string, subnets: string[], extra: Record<string, unknown> = {}): Res =>
+    tgwAttachment(name, name, subnets, {
       transit_gateway_default_route_table_association: false,
       transit_gateway_default_route_table_propagation: false,
       ...extra,
-    },
-    expressions: {
-      transit_gateway_id: ref(`${HUB}.id`),
-      vpc_id: ref(`aws_vpc.${vpcName}.id`),
-      subnet_ids: ref(...subnets.map((s) => `aws_subnet.${s}.id`)),
-    },
-  });
+    });
   const table = (name: string): Res => ({
     type: 'aws_ec2_transit_gateway_route_table',
     name,
@@ -64,26 +54,6 @@ function network(applianceMode: 'enable' | 'disable'): Network {
       transit_gateway_route_table_id: ref(`aws_ec2_transit_gateway_route_table.${rt}.id`),
     },
   });
-  const vpcRoute = (name: string, table: string, cidr: string, target: Record<string, unknown>): Res => ({
-    type: 'aws_route',
-    name,
-    values: { destination_cidr_block: cidr },
-    expressions: { route_table_id: ref(table), ...target },
-  });
-  const rtWithSubnets = (name: string, vpcName: string, subnets: string[]): Res[] => [
-    { type: 'aws_route_table', name, values: {}, expressions: { vpc_id: ref(`aws_vpc.${vpcName}.id`) } },
-    ...subnets.map(
-      (s): Res => ({
-        type: 'aws_route_table_association',
-        name: `${name}_${s}`,
-        values: {},
-        expressions: {
-          subnet_id: ref(`aws_subnet.${s}.id`),
-          route_table_id: ref(`aws_route_table.${name}.id`),
-        },
-      }),
-    ),
-  ];
   return planNetwork(
     vpc('a', '10.1.0.0/16'),
     subnet('a1', '10.1.1.0/24', 'a', zone('us-east-1a')),
@@ -106,9 +76,9 @@ function network(applianceMode: 'enable' | 'disable'): Network {
       name: 'hub',
       values: { default_route_table_association: 'disable', default_route_table_propagation: 'disable' },
     },
-    attach('a', 'a', ['a1']),
-    attach('b', 'b', ['b1']),
-    attach('insp', 'insp', ['tgw_a', 'tgw_b'], { appliance_mode_support: applianceMode }),
+    attach('a', ['a1']),
+    attach('b', ['b1']),
+    attach('insp', ['tgw_a', 'tgw_b'], { appliance_mode_support: applianceMode }),
     table('spokes'),
     table('inspection'),
     tgwRef('association', 'a', 'a', 'spokes'),
@@ -125,22 +95,22 @@ function network(applianceMode: 'enable' | 'disable'): Network {
         transit_gateway_route_table_id: ref('aws_ec2_transit_gateway_route_table.spokes.id'),
       },
     },
-    vpcRoute('a_out', 'aws_vpc.a.default_route_table_id', '10.0.0.0/8', {
+    route('a_out', 'aws_vpc.a.default_route_table_id', '10.0.0.0/8', {
       transit_gateway_id: ref(`${HUB}.id`),
     }),
-    vpcRoute('b_out', 'aws_vpc.b.default_route_table_id', '10.0.0.0/8', {
+    route('b_out', 'aws_vpc.b.default_route_table_id', '10.0.0.0/8', {
       transit_gateway_id: ref(`${HUB}.id`),
     }),
-    ...rtWithSubnets('tgw_a', 'insp', ['tgw_a']),
-    ...rtWithSubnets('tgw_b', 'insp', ['tgw_b']),
-    ...rtWithSubnets('fw', 'insp', ['fw_a', 'fw_b']),
-    vpcRoute('tgw_a_fw', 'aws_route_table.tgw_a.id', '0.0.0.0/0', {
+    ...routeTable('tgw_a', 'insp', ['tgw_a']),
+    ...routeTable('tgw_b', 'insp', ['tgw_b']),
+    ...routeTable('fw', 'insp', ['fw_a', 'fw_b']),
+    route('tgw_a_fw', 'aws_route_table.tgw_a.id', '0.0.0.0/0', {
       network_interface_id: ref('aws_instance.fw-a.primary_network_interface_id'),
     }),
-    vpcRoute('tgw_b_fw', 'aws_route_table.tgw_b.id', '0.0.0.0/0', {
+    route('tgw_b_fw', 'aws_route_table.tgw_b.id', '0.0.0.0/0', {
       network_interface_id: ref('aws_instance.fw-b.primary_network_interface_id'),
     }),
-    vpcRoute('fw_back', 'aws_route_table.fw.id', '10.0.0.0/8', { transit_gateway_id: ref(`${HUB}.id`) }),
+    route('fw_back', 'aws_route_table.fw.id', '10.0.0.0/8', { transit_gateway_id: ref(`${HUB}.id`) }),
   );
 }
 

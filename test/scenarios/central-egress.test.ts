@@ -9,9 +9,11 @@ import {
   instance,
   openGroup,
   planNetwork,
-  type Res,
   ref,
+  route,
+  routeTable,
   subnet,
+  tgwAttachment,
   vpc,
 } from '../../src/ingest/terraform/test-plan.js';
 import type { Network } from '../../src/model/index.js';
@@ -19,35 +21,6 @@ import { expectVerdict, ids, run, tcp } from '../helpers.js';
 
 const HUB = 'aws_ec2_transit_gateway.hub';
 const zone = { availability_zone: 'us-east-1a' };
-const route = (name: string, table: string, cidr: string, target: Record<string, unknown>): Res => ({
-  type: 'aws_route',
-  name,
-  values: { destination_cidr_block: cidr },
-  expressions: { route_table_id: ref(table), ...target },
-});
-const attach = (name: string, subnets: string[]): Res => ({
-  type: 'aws_ec2_transit_gateway_vpc_attachment',
-  name,
-  values: {},
-  expressions: {
-    transit_gateway_id: ref(`${HUB}.id`),
-    vpc_id: ref(`aws_vpc.${name}.id`),
-    subnet_ids: ref(...subnets.map((s) => `aws_subnet.${s}.id`)),
-  },
-});
-const table = (name: string, vpcName: string, subnetName: string): Res[] => [
-  { type: 'aws_route_table', name, values: {}, expressions: { vpc_id: ref(`aws_vpc.${vpcName}.id`) } },
-  {
-    type: 'aws_route_table_association',
-    name,
-    values: {},
-    expressions: {
-      subnet_id: ref(`aws_subnet.${subnetName}.id`),
-      route_table_id: ref(`aws_route_table.${name}.id`),
-    },
-  },
-];
-
 function network(withReturnRoute: boolean): Network {
   return planNetwork(
     vpc('spoke', '10.1.0.0/16'),
@@ -71,8 +44,8 @@ function network(withReturnRoute: boolean): Network {
       expressions: { subnet_id: ref('aws_subnet.pub.id'), allocation_id: ref('aws_eip.nat.id') },
     },
     { type: 'aws_ec2_transit_gateway', name: 'hub', values: {} },
-    attach('spoke', ['s1']),
-    attach('egress', ['tgw']),
+    tgwAttachment('spoke', 'spoke', ['s1']),
+    tgwAttachment('egress', 'egress', ['tgw']),
     {
       type: 'aws_ec2_transit_gateway_route',
       name: 'default',
@@ -85,8 +58,8 @@ function network(withReturnRoute: boolean): Network {
     route('spoke_out', 'aws_vpc.spoke.default_route_table_id', '0.0.0.0/0', {
       transit_gateway_id: ref(`${HUB}.id`),
     }),
-    ...table('tgw', 'egress', 'tgw'),
-    ...table('pub', 'egress', 'pub'),
+    ...routeTable('tgw', 'egress', ['tgw']),
+    ...routeTable('pub', 'egress', ['pub']),
     route('tgw_nat', 'aws_route_table.tgw.id', '0.0.0.0/0', {
       nat_gateway_id: ref('aws_nat_gateway.nat.id'),
     }),

@@ -102,3 +102,44 @@ export function traceTcp(
 }
 
 export const hopIds = (t: Trace): string[] => t.forward.map((h) => h.component.id);
+
+/** `aws_route` `name` in the route table `table` (a reference such as `aws_route_table.x.id`) to `target`. */
+export const route = (name: string, table: string, cidr: string, target: Record<string, unknown>): Res => ({
+  type: 'aws_route',
+  name,
+  values: { destination_cidr_block: cidr },
+  expressions: { route_table_id: ref(table), ...target },
+});
+
+/** `aws_route_table` `name` in `vpcName`, explicitly associated with `subnets`. */
+export const routeTable = (name: string, vpcName: string, subnets: readonly string[]): Res[] => [
+  { type: 'aws_route_table', name, values: {}, expressions: { vpc_id: ref(`aws_vpc.${vpcName}.id`) } },
+  ...subnets.map(
+    (s): Res => ({
+      type: 'aws_route_table_association',
+      name: `${name}_${s}`,
+      values: {},
+      expressions: {
+        subnet_id: ref(`aws_subnet.${s}.id`),
+        route_table_id: ref(`aws_route_table.${name}.id`),
+      },
+    }),
+  ),
+];
+
+/** `aws_ec2_transit_gateway_vpc_attachment` `name` of `vpcName` (its `subnets`) to `aws_ec2_transit_gateway.hub`. */
+export const tgwAttachment = (
+  name: string,
+  vpcName: string,
+  subnets: readonly string[],
+  values: Record<string, unknown> = {},
+): Res => ({
+  type: 'aws_ec2_transit_gateway_vpc_attachment',
+  name,
+  values,
+  expressions: {
+    transit_gateway_id: ref('aws_ec2_transit_gateway.hub.id'),
+    vpc_id: ref(`aws_vpc.${vpcName}.id`),
+    subnet_ids: ref(...subnets.map((s) => `aws_subnet.${s}.id`)),
+  },
+});
