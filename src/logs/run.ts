@@ -53,15 +53,22 @@ export interface ReadJson {
   readonly warnings: readonly { readonly code: string; readonly message: string }[];
 }
 
+/** A span of Unix seconds with its ISO-8601 text, as every report prints it. */
+export interface TimeRangeJson {
+  readonly start: number;
+  readonly end: number;
+  readonly startTime: string;
+  readonly endTime: string;
+}
+
+export function timeRangeJson(start: number, end: number): TimeRangeJson {
+  return { start, end, startTime: isoSeconds(start), endTime: isoSeconds(end) };
+}
+
 export type FlowSummaryJson = ReadJson &
   Omit<FlowSummaryReport, 'timeRange'> & {
     readonly type: 'vpc';
-    readonly timeRange: {
-      readonly start: number;
-      readonly end: number;
-      readonly startTime: string;
-      readonly endTime: string;
-    } | null;
+    readonly timeRange: TimeRangeJson | null;
   };
 
 export type ElbSummaryJson = ReadJson & ElbSummaryReport & { readonly type: ElbLogType };
@@ -159,14 +166,7 @@ function flowJson(base: ReadJson, flow: FlowSummary): FlowSummaryJson {
     ...base,
     type: 'vpc',
     ...r,
-    timeRange: r.timeRange
-      ? {
-          start: r.timeRange.start,
-          end: r.timeRange.end,
-          startTime: isoSeconds(r.timeRange.start),
-          endTime: isoSeconds(r.timeRange.end),
-        }
-      : null,
+    timeRange: r.timeRange ? timeRangeJson(r.timeRange.start, r.timeRange.end) : null,
   };
 }
 

@@ -24,7 +24,14 @@ import { LogInputError } from '../read/accounting.js';
 import type { ElbLine } from '../read/elb-parser.js';
 import { type FlowLine, STATUS_OK } from '../read/flow-parser.js';
 import { type ReadResult, readLogs } from '../read/read.js';
-import { fieldsFormat, isoSeconds, type ReadFlags, type ReadJson, readJson } from '../run.js';
+import {
+  fieldsFormat,
+  type ReadFlags,
+  type ReadJson,
+  readJson,
+  type TimeRangeJson,
+  timeRangeJson,
+} from '../run.js';
 import { correlateErrors, noTargetNote, VERDICT_TEXT } from './render.js';
 
 export const DEFAULT_WINDOW = 60;
@@ -40,13 +47,6 @@ export interface CorrelateFlags extends Omit<ReadFlags, 'type' | 'top' | 'maxKey
   readonly window?: number;
   /** The model, to name each target's interface and instance. */
   readonly net?: Network;
-}
-
-export interface TimeRangeJson {
-  readonly start: number;
-  readonly end: number;
-  readonly startTime: string;
-  readonly endTime: string;
 }
 
 export interface TargetJson {
@@ -267,9 +267,7 @@ function reasonsJson(m: Map<string, number>): Record<string, number> {
 }
 
 function timeRange(first: number, last: number): TimeRangeJson | null {
-  return first <= last
-    ? { start: first, end: last, startTime: isoSeconds(first), endTime: isoSeconds(last) }
-    : null;
+  return first <= last ? timeRangeJson(first, last) : null;
 }
 
 function interfaceOf(net: Network, address: string): TargetJson['interface'] {

@@ -12,12 +12,13 @@ import { type FlowLine, STATUS_OK } from '../read/flow-parser.js';
 import { readLogs } from '../read/read.js';
 import {
   fieldsFormat,
-  isoSeconds,
   outcome,
   type ReadFlags,
   type ReadJson,
   type RunOutcome,
   readJson,
+  type TimeRangeJson,
+  timeRangeJson,
 } from '../run.js';
 import { attribute, type Cause, type CauseKind, type Direction, type Tuple } from './attribute.js';
 import { hexValue, TupleMemo } from './memo.js';
@@ -45,12 +46,7 @@ export interface ExplainGroup {
   readonly tuples: number;
   readonly packets: number;
   readonly bytes: number;
-  readonly timeRange: {
-    readonly start: number;
-    readonly end: number;
-    readonly startTime: string;
-    readonly endTime: string;
-  } | null;
+  readonly timeRange: TimeRangeJson | null;
   readonly samples: readonly ExplainSample[];
   readonly fix: string | null;
   readonly detail: string | null;
@@ -349,10 +345,7 @@ function groupJson(g: Agg): ExplainGroup {
     tuples: g.tuples,
     packets: g.packets,
     bytes: g.bytes,
-    timeRange:
-      g.start <= g.end
-        ? { start: g.start, end: g.end, startTime: isoSeconds(g.start), endTime: isoSeconds(g.end) }
-        : null,
+    timeRange: g.start <= g.end ? timeRangeJson(g.start, g.end) : null,
     samples: g.samples,
     fix: c.fix,
     detail: c.detail,
