@@ -18,7 +18,7 @@ import { type Expr, parseWhere } from './query/parse.js';
 import { type Accounting, type Counts, LogInputError, type MalformedSample } from './read/accounting.js';
 import type { ElbLine } from './read/elb-parser.js';
 import type { FlowLine } from './read/flow-parser.js';
-import { type LogSink, type Progress, type ReadResult, readLogs } from './read/read.js';
+import { type LogSink, type Progress, type ReadOptions, type ReadResult, readLogs } from './read/read.js';
 import { ElbSummary, type ElbSummaryReport } from './report/elb-summary.js';
 import { FlowSummary, type FlowSummaryReport } from './report/flow-summary.js';
 import { TopTable } from './report/top-table.js';
@@ -79,6 +79,17 @@ export interface RunOutcome<T> {
   readonly json: T;
   /** With --strict: the first malformed line (exit 1). */
   readonly strictFailure?: MalformedSample;
+}
+
+/** What the flags ask of the reader; `fields` is `--fields` parsed (fieldsFormat). */
+export function readOptions(flags: ReadFlags, fields: FlowFormat | undefined): ReadOptions {
+  return {
+    ...(flags.type ? { type: flags.type } : {}),
+    ...(fields ? { fields } : {}),
+    ...(flags.strict ? { strict: true } : {}),
+    ...(flags.stdin ? { stdin: flags.stdin } : {}),
+    ...(flags.onProgress ? { onProgress: flags.onProgress } : {}),
+  };
 }
 
 export function fieldsFormat(flags: ReadFlags): FlowFormat | undefined {
@@ -144,17 +155,7 @@ export async function summarize(
     flow: (r) => flow.record(r),
     elb: (r) => elb.record(r),
   };
-  const res = await readLogs(
-    paths,
-    {
-      ...(flags.type ? { type: flags.type } : {}),
-      ...(fields ? { fields } : {}),
-      ...(flags.strict ? { strict: true } : {}),
-      ...(flags.stdin ? { stdin: flags.stdin } : {}),
-      ...(flags.onProgress ? { onProgress: flags.onProgress } : {}),
-    },
-    sink,
-  );
+  const res = await readLogs(paths, readOptions(flags, fields), sink);
   const base = readJson(res, type);
   if (type === 'vpc') return outcome(flowJson(base, flow), res);
   return outcome({ ...base, type, ...elb.report() } as ElbSummaryJson, res);
@@ -301,17 +302,7 @@ export async function query(
       }
     },
   };
-  const res = await readLogs(
-    paths,
-    {
-      ...(flags.type ? { type: flags.type } : {}),
-      ...(fields ? { fields } : {}),
-      ...(flags.strict ? { strict: true } : {}),
-      ...(flags.stdin ? { stdin: flags.stdin } : {}),
-      ...(flags.onProgress ? { onProgress: flags.onProgress } : {}),
-    },
-    sink,
-  );
+  const res = await readLogs(paths, readOptions(flags, fields), sink);
   for (const a of absent)
     res.acc.warn(`absent:${a.file}:${a.field}`, { code: 'query-field-absent', file: a.file, field: a.field });
   const base = readJson(res, type);

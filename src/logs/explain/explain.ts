@@ -17,6 +17,7 @@ import {
   type ReadJson,
   type RunOutcome,
   readJson,
+  readOptions,
   type TimeRangeJson,
   timeRangeJson,
 } from '../run.js';
@@ -280,13 +281,8 @@ export async function explainLogs(
 
   const res = await readLogs(
     paths,
-    {
-      type: 'vpc',
-      ...(fields ? { fields } : {}),
-      ...(flags.strict ? { strict: true } : {}),
-      ...(flags.stdin ? { stdin: flags.stdin } : {}),
-      ...(flags.onProgress ? { onProgress: flags.onProgress } : {}),
-    },
+    // Explain reads flow logs whatever --type says.
+    { ...readOptions(flags, fields), type: 'vpc' },
     { type: () => {}, flow, elb: () => {} },
   );
   if (fatal) throw fatal;
