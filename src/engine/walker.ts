@@ -160,6 +160,28 @@ export class Walker {
     if (full) this.fullyBlocked = true;
   }
 
+  /**
+   * `comp` stops the packet: one denying step there (`kind`, `note`) and its blocker, which names no
+   * direction and no rule (a state, a missing route or attachment, ...). The blocker is on `comp`
+   * unless `blocker.component` names another (the instance behind a service, say).
+   */
+  stop(
+    comp: ComponentRef,
+    kind: Step['kind'],
+    note: string,
+    blocker: Pick<BlockerDraft, 'code'> & Partial<Pick<BlockerDraft, 'component' | 'fix' | 'facts'>>,
+  ): void {
+    this.hop(comp, [{ kind, result: 'deny', matched: [], note, blocking: true }]);
+    this.block({
+      code: blocker.code,
+      component: blocker.component ?? comp,
+      direction: null,
+      rule: null,
+      fix: blocker.fix ?? null,
+      ...(blocker.facts ? { facts: blocker.facts } : {}),
+    });
+  }
+
   unknown(u: UnknownDraft, gate = false): void {
     this.unknowns.push(u);
     this.events.push({ kind: gate ? 'gate-unknown' : 'unknown', index: this.unknowns.length - 1 });
@@ -543,14 +565,9 @@ export class Walker {
     const disabled = m.httpEndpoint === 'disabled' || (ipv6 && m.httpProtocolIpv6 !== 'enabled');
     if (!disabled) return true;
     const ref = this.ref('instance', instance.instanceId, instance.tags);
-    this.hop(comp, [
-      { kind: 'state', result: 'deny', matched: [], note: 'INSTANCE_METADATA_DISABLED', blocking: true },
-    ]);
-    this.block({
+    this.stop(comp, 'state', 'INSTANCE_METADATA_DISABLED', {
       code: 'INSTANCE_METADATA_DISABLED',
       component: ref,
-      direction: null,
-      rule: null,
       fix: { action: 'enable-instance-metadata', instanceId: instance.instanceId, ipv6 },
       facts: { setting: m.httpEndpoint === 'disabled' ? 'HttpEndpoint' : 'HttpProtocolIpv6' },
     });
@@ -757,15 +774,8 @@ export class Walker {
       this.end = { kind: 'insufficient-info' };
       return;
     }
-    this.hop(component, [
-      { kind: 'delivery', result: 'deny', matched: [], note: 'NO_INTERFACE_HAS_ADDRESS', blocking: true },
-    ]);
-    this.block({
+    this.stop(component, 'delivery', 'NO_INTERFACE_HAS_ADDRESS', {
       code: 'NO_INTERFACE_FOR_ADDRESS',
-      component,
-      direction: null,
-      rule: null,
-      fix: null,
       facts: { address: formatIp(dst) },
     });
     this.end = { kind: 'dropped' };
@@ -885,15 +895,8 @@ export class Walker {
     if (endpoint && !this.opts.reply && endpoint.state.toLowerCase() !== 'available') {
       // Only an available endpoint carries traffic (pendingAcceptance, rejected, failed... do not).
       const ref = this.ref('vpc-endpoint', endpoint.vpcEndpointId, endpoint.tags);
-      this.hop(ref, [
-        { kind: 'state', result: 'deny', matched: [], note: 'ENDPOINT_NOT_AVAILABLE', blocking: true },
-      ]);
-      this.block({
+      this.stop(ref, 'state', 'ENDPOINT_NOT_AVAILABLE', {
         code: 'BAD_STATE',
-        component: ref,
-        direction: null,
-        rule: null,
-        fix: null,
         facts: { state: endpoint.state },
       });
       this.end = { kind: 'interface', eni, pkt };
@@ -917,17 +920,7 @@ export class Walker {
       return;
     }
     // The type was captured but this id is not in it: AWS blackholes routes to deleted targets (§1.3).
-    this.hop(comp, [
-      { kind: 'state', result: 'deny', matched: [], note: 'TARGET_NOT_IN_SNAPSHOT', blocking: true },
-    ]);
-    this.block({
-      code: 'BAD_STATE',
-      component: comp,
-      direction: null,
-      rule: null,
-      fix: null,
-      facts: { state: 'missing' },
-    });
+    this.stop(comp, 'state', 'TARGET_NOT_IN_SNAPSHOT', { code: 'BAD_STATE', facts: { state: 'missing' } });
     this.end = { kind: 'dropped' };
   }
 

@@ -30,15 +30,8 @@ export function publicAccessBlocked(
   const mode = subnet?.internetGatewayBlockMode ?? w.net.vpcs.get(eni.vpcId)?.internetGatewayBlockMode;
   if (mode !== 'block-bidirectional' && mode !== 'block-ingress') return false;
   if (mode === 'block-ingress' && (viaEgressOnly || eni.interfaceType === 'nat_gateway')) return false;
-  w.hop(gateway, [
-    { kind: 'gateway', result: 'deny', matched: [], note: 'VPC_BLOCK_PUBLIC_ACCESS', blocking: true },
-  ]);
-  w.block({
+  w.stop(gateway, 'gateway', 'VPC_BLOCK_PUBLIC_ACCESS', {
     code: 'VPC_BLOCK_PUBLIC_ACCESS',
-    component: gateway,
-    direction: null,
-    rule: null,
-    fix: null,
     facts: { mode, subnetId: eni.subnetId },
   });
   return true;

@@ -125,8 +125,7 @@ const NAT64_PREFIX = parseCidr('64:ff9b::/96')!.cidr;
  * as new traffic, so the client never sees its reply.
  */
 function asymmetric(w: Walker, comp: ComponentRef): void {
-  w.hop(comp, [{ kind: 'gateway', result: 'deny', matched: [], note: 'ASYMMETRIC_ROUTING', blocking: true }]);
-  w.block({ code: 'ASYMMETRIC_ROUTING', component: comp, direction: null, rule: null, fix: null });
+  w.stop(comp, 'gateway', 'ASYMMETRIC_ROUTING', { code: 'ASYMMETRIC_ROUTING' });
   // What the appliance would do next with traffic it has no state for is unknowable: stop here.
   w.end = { kind: 'dropped' };
 }
@@ -235,17 +234,7 @@ export function toNatGateway(w: Walker, eni: NetworkInterface, pkt: Packet, natG
   if (!natEni && ng.state !== 'available') {
     // A deleted or failed NAT gateway has no interface left; its routes are blackholes (§5.1.8).
     const comp = w.ref('nat-gateway', natGatewayId, ng.tags);
-    w.hop(comp, [
-      { kind: 'state', result: 'deny', matched: [], note: 'NAT_GATEWAY_NOT_AVAILABLE', blocking: true },
-    ]);
-    w.block({
-      code: 'BAD_STATE',
-      component: comp,
-      direction: null,
-      rule: null,
-      fix: null,
-      facts: { state: ng.state },
-    });
+    w.stop(comp, 'state', 'NAT_GATEWAY_NOT_AVAILABLE', { code: 'BAD_STATE', facts: { state: ng.state } });
     w.end = { kind: 'dropped' };
     return;
   }

@@ -22,8 +22,7 @@ export function toTransitGateway(w: Walker, eni: NetworkInterface, pkt: Packet, 
   const att = w.net.transitGatewayAttachmentOf(tgwId, eni.vpcId);
   const tgwRef = w.ref('transit-gateway', tgwId, tgw.tags);
   if (!att) {
-    w.hop(tgwRef, [{ kind: 'state', result: 'deny', matched: [], note: 'TGW_NOT_ATTACHED', blocking: true }]);
-    w.block({ code: 'BAD_STATE_ATTACHMENT', component: tgwRef, direction: null, rule: null, fix: null });
+    w.stop(tgwRef, 'state', 'TGW_NOT_ATTACHED', { code: 'BAD_STATE_ATTACHMENT' });
     w.end = { kind: 'dropped' };
     return;
   }
@@ -105,15 +104,8 @@ export function tgwForward(
       w.end = { kind: 'insufficient-info' };
       return;
     }
-    w.hop(attRef, [
-      { kind: 'route', result: 'deny', matched: [], note: 'TGW_NO_ASSOCIATION', blocking: true },
-    ]);
-    w.block({
+    w.stop(attRef, 'route', 'TGW_NO_ASSOCIATION', {
       code: 'NO_ROUTE_TO_DESTINATION',
-      component: attRef,
-      direction: null,
-      rule: null,
-      fix: null,
       facts: { destination: formatIp(pkt.dst) },
     });
     w.end = { kind: 'no-route' };
@@ -134,15 +126,8 @@ export function tgwForward(
     return;
   }
   if (look.kind === 'none') {
-    w.hop(tableRef, [
-      { kind: 'route', result: 'deny', matched: [], note: 'NO_MATCHING_ROUTE', blocking: true },
-    ]);
-    w.block({
+    w.stop(tableRef, 'route', 'NO_MATCHING_ROUTE', {
       code: 'NO_ROUTE_TO_DESTINATION',
-      component: tableRef,
-      direction: null,
-      rule: null,
-      fix: null,
       facts: { destination: formatIp(pkt.dst) },
     });
     w.end = { kind: 'no-route' };

@@ -227,10 +227,7 @@ export function fromOnPrem(w: Walker, network: OnPremNetwork, pkt: Packet): void
       enterVpn(w, vpn);
       const ref = w.ref('vpn-gateway', vgw.vpnGatewayId, vgw.tags);
       if (pkt.dst.family === 6) {
-        w.hop(ref, [
-          { kind: 'gateway', result: 'deny', matched: [], note: 'VGW_VPN_IPV4_ONLY', blocking: true },
-        ]);
-        w.block({ code: 'VGW_VPN_IPV4_ONLY', component: ref, direction: null, rule: null, fix: null });
+        w.stop(ref, 'gateway', 'VGW_VPN_IPV4_ONLY', { code: 'VGW_VPN_IPV4_ONLY' });
       } else w.hop(ref);
       // Traffic from a virtual private gateway enters the VPC by its local route, unless a route
       // table associated with the gateway (an edge association) sends it elsewhere.
@@ -239,13 +236,8 @@ export function fromOnPrem(w: Walker, network: OnPremNetwork, pkt: Packet): void
     }
   }
   const ref = onPremRef(network);
-  w.hop(ref, [{ kind: 'route', result: 'deny', matched: [], note: 'NO_MATCHING_ROUTE', blocking: true }]);
-  w.block({
+  w.stop(ref, 'route', 'NO_MATCHING_ROUTE', {
     code: 'NO_ROUTE_TO_DESTINATION',
-    component: ref,
-    direction: null,
-    rule: null,
-    fix: null,
     facts: { destination: formatIp(pkt.dst) },
   });
   w.end = { kind: 'no-route' };
