@@ -1,9 +1,8 @@
 import { type NetworkAclEntry, primaryPrivateIp } from '../../../model/index.js';
 import { type ClientType, cidrContains, cidrContainsCidr } from '../../../net/index.js';
 import { clientTypeOf, INITIATORS, subnetsOfAcl } from '../../helpers.js';
-import { type Finding, type Level, type LintContext, type Rule, ref } from '../../types.js';
-import { entryText } from './analysis.js';
-import { returnGaps } from './ephemeral.js';
+import type { Finding, Level, LintContext, Rule } from '../../types.js';
+import { gapFinding, returnGaps } from './ephemeral.js';
 
 const MAJOR: readonly ClientType[] = ['linux', 'windows', 'elb', 'nat-gateway', 'lambda'];
 
@@ -45,17 +44,7 @@ export const NACL003: Rule = {
       };
       for (const g of returnGaps(net, acl, subnet, false, clients)) {
         const level: Level = g.gaps.some((x) => MAJOR.includes(x.client)) ? 'warning' : 'note';
-        out.push({
-          ruleId: 'NACL003',
-          level,
-          resources: [ref(acl.networkAclId, acl.origin), ...subnets.map((s) => ref(s.subnetId, s.origin))],
-          data: {
-            acl: acl.networkAclId,
-            rule: entryText(g.entry),
-            subnets: subnets.map((s) => s.subnetId),
-            gaps: g.gaps.map((x) => `${x.client} ${x.missing}`),
-          },
-        });
+        out.push(gapFinding('NACL003', level, acl, subnets, g));
       }
     }
     return out;

@@ -1,8 +1,7 @@
 import type { ClientType } from '../../../net/index.js';
 import { clientTypeOf, INITIATORS, subnetsOfAcl } from '../../helpers.js';
-import { type Finding, type LintContext, type Rule, ref } from '../../types.js';
-import { entryText } from './analysis.js';
-import { returnGaps } from './ephemeral.js';
+import type { Finding, LintContext, Rule } from '../../types.js';
+import { gapFinding, returnGaps } from './ephemeral.js';
 
 /** Mirror of NACL003: the subnet opens connections out, but replies to its own ephemeral ports are not let in. */
 export const NACL004: Rule = {
@@ -28,17 +27,7 @@ export const NACL004: Rule = {
       if (types.size === 0) continue;
       const subnet = subnets.find((s) => s.cidrBlock) ?? subnets[0]!;
       for (const g of returnGaps(net, acl, subnet, true, () => [...types])) {
-        out.push({
-          ruleId: 'NACL004',
-          level: 'warning',
-          resources: [ref(acl.networkAclId, acl.origin), ...subnets.map((s) => ref(s.subnetId, s.origin))],
-          data: {
-            acl: acl.networkAclId,
-            rule: entryText(g.entry),
-            subnets: subnets.map((s) => s.subnetId),
-            gaps: g.gaps.map((x) => `${x.client} ${x.missing}`),
-          },
-        });
+        out.push(gapFinding('NACL004', 'warning', acl, subnets, g));
       }
     }
     return out;

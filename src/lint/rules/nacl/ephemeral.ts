@@ -15,7 +15,8 @@ import {
   PortSet,
 } from '../../../net/index.js';
 import { sampleIn } from '../../helpers.js';
-import { isDefaultRule } from './analysis.js';
+import { type Finding, type Level, ref } from '../../types.js';
+import { entryText, isDefaultRule } from './analysis.js';
 
 /** A rule naming a service (a port or a small range), not an ephemeral range. */
 export function isServiceEntry(e: NetworkAclEntry): boolean {
@@ -34,6 +35,34 @@ export interface Gap {
   readonly missing: string;
 }
 
+/** A service entry of `acl` and the client types whose return traffic it leaves out. */
+export interface ReturnGaps {
+  readonly entry: NetworkAclEntry;
+  readonly accepted: PortSet;
+  readonly gaps: Gap[];
+}
+
+/** The finding of NACL003 and its mirror NACL004: the ACL, the rule, its subnets and each gap. */
+export function gapFinding(
+  ruleId: 'NACL003' | 'NACL004',
+  level: Level,
+  acl: NetworkAcl,
+  subnets: readonly Subnet[],
+  g: ReturnGaps,
+): Finding {
+  return {
+    ruleId,
+    level,
+    resources: [ref(acl.networkAclId, acl.origin), ...subnets.map((s) => ref(s.subnetId, s.origin))],
+    data: {
+      acl: acl.networkAclId,
+      rule: entryText(g.entry),
+      subnets: subnets.map((s) => s.subnetId),
+      gaps: g.gaps.map((x) => `${x.client} ${x.missing}`),
+    },
+  };
+}
+
 /**
  * Service entries of one direction (`egress` = the direction the service traffic takes through the
  * NACL), each with the ports actually accepted and the gaps in the opposite direction for `clients`.
@@ -44,8 +73,8 @@ export function returnGaps(
   subnet: Subnet,
   egress: boolean,
   clients: (entry: NetworkAclEntry, peer: Ip) => readonly ClientType[],
-): { entry: NetworkAclEntry; accepted: PortSet; gaps: Gap[] }[] {
-  const out: { entry: NetworkAclEntry; accepted: PortSet; gaps: Gap[] }[] = [];
+): ReturnGaps[] {
+  const out: ReturnGaps[] = [];
   for (const entry of sortedEntries(acl, egress)) {
     if (!isServiceEntry(entry)) continue;
     const local = subnetAddress(subnet, entry.cidr.family);
