@@ -105,19 +105,18 @@ export function vpnToOnPrem(w: Walker, vpn: VpnConnection, pkt: Packet): void {
     w.end = { kind: 'insufficient-info' };
     return;
   }
-  if (vpn.customerGatewayId)
-    w.hop(
-      w.ref(
-        'customer-gateway',
-        vpn.customerGatewayId,
-        w.net.customerGateways.get(vpn.customerGatewayId)?.tags,
-      ),
-    );
+  customerGatewayHop(w, vpn);
   deliverOnPrem(w, network, pkt);
 }
 
 function vpnRef(w: Walker, vpn: VpnConnection): ComponentRef {
   return w.ref('vpn-connection', vpn.vpnConnectionId, vpn.tags);
+}
+
+/** The hop at the VPN's customer gateway (the on-premises end of its tunnels), when it names one. */
+function customerGatewayHop(w: Walker, vpn: VpnConnection): void {
+  const id = vpn.customerGatewayId;
+  if (id) w.hop(w.ref('customer-gateway', id, w.net.customerGateways.get(id)?.tags));
 }
 
 export function onPremRef(network: OnPremNetwork): ComponentRef {
@@ -244,14 +243,7 @@ export function fromOnPrem(w: Walker, network: OnPremNetwork, pkt: Packet): void
 }
 
 function enterVpn(w: Walker, vpn: VpnConnection): void {
-  if (vpn.customerGatewayId)
-    w.hop(
-      w.ref(
-        'customer-gateway',
-        vpn.customerGatewayId,
-        w.net.customerGateways.get(vpn.customerGatewayId)?.tags,
-      ),
-    );
+  customerGatewayHop(w, vpn);
   vpnState(w, vpn);
 }
 
