@@ -52,6 +52,8 @@ export interface WorkerPart {
   readonly byReason: Partial<Record<MalformedReason, number>>;
   readonly samples: readonly MalformedSample[];
   readonly warnings: readonly LogWarning[];
+  /** Accounting.warningKeys: each warning's key, to keep it once across parts as one thread would. */
+  readonly warningKeys: readonly string[];
   readonly strictFailure?: MalformedSample;
   readonly fatal?: { readonly code: LogInputError['code']; readonly message: string };
 }
@@ -250,11 +252,10 @@ export async function parallelFlowSummary(
     for (const [r, n] of Object.entries(p.byReason))
       acc.byReason[r as MalformedReason] = (acc.byReason[r as MalformedReason] ?? 0) + n;
     samples.push(...p.samples.map(shift));
-    for (const w of p.warnings) {
-      // Once per file and field, as on one thread, at the first line of the file that said it.
-      const shifted = w.line !== undefined ? { ...w, line: w.line + offset } : w;
-      acc.warn(w.code === 'nodata-bad-value' ? `${w.code}:${w.file}:${w.field}` : JSON.stringify(w), shifted);
-    }
+    // Each warning once per key, as on one thread; a line number counts from the file's start.
+    p.warnings.forEach((w, i) => {
+      acc.warn(p.warningKeys[i]!, w.line !== undefined ? { ...w, line: w.line + offset } : w);
+    });
     if (p.strictFailure && !acc.strictFailure) acc.strictFailure = shift(p.strictFailure);
     if (p.fatal && !fatal) fatal = new LogInputError(p.fatal.code, p.fatal.message);
     if (p.type) {

@@ -60,6 +60,7 @@ export async function summarizeShare(
       byReason: acc.byReason,
       samples: acc.samples,
       warnings: acc.warnings,
+      warningKeys: acc.warningKeys,
       ...(acc.strictFailure ? { strictFailure: acc.strictFailure } : {}),
       ...(got.fatal ? { fatal: { code: got.fatal.code, message: got.fatal.message } } : {}),
     });

@@ -73,6 +73,8 @@ export class Accounting {
   readonly byReason: Partial<Record<MalformedReason, number>> = {};
   readonly samples: MalformedSample[] = [];
   readonly warnings: LogWarning[] = [];
+  /** The key each warning was given (`warn`), in the same order: merging accounts keeps them once. */
+  readonly warningKeys: string[] = [];
   /** With --strict: the first malformed line, which stops reading. */
   strictFailure: MalformedSample | undefined;
   private readonly warned = new Set<string>();
@@ -95,6 +97,7 @@ export class Accounting {
     if (this.warned.has(key)) return;
     this.warned.add(key);
     this.warnings.push(w);
+    this.warningKeys.push(key);
   }
 
   /** The invariant every reader keeps. */
