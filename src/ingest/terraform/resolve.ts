@@ -25,7 +25,7 @@ export const VPC_DEFAULT_ATTRS = [
 export class Resolver {
   readonly byAddress = new Map<string, PlannedResource>();
   /** Instances per address without its instance key (`aws_subnet.a` for `aws_subnet.a[1]`). */
-  private readonly instances = new Map<string, number>();
+  private readonly instances = new Map<string, PlannedResource[]>();
 
   constructor(
     resources: readonly PlannedResource[],
@@ -34,7 +34,10 @@ export class Resolver {
     for (const r of resources) {
       this.byAddress.set(r.address, r);
       const base = r.address.replace(/\[[^\]]*\]$/, '');
-      if (base !== r.address) this.instances.set(base, (this.instances.get(base) ?? 0) + 1);
+      if (base === r.address) continue;
+      const list = this.instances.get(base);
+      if (list) list.push(r);
+      else this.instances.set(base, [r]);
     }
   }
 
@@ -113,12 +116,9 @@ export class Resolver {
     const parts = splitRef(text);
     for (let n = parts.length; n >= 2; n--) {
       const base = prefix + parts.slice(0, n).join('.');
-      if ((this.instances.get(base) ?? 0) < 2) continue;
-      const out: RefTarget[] = [];
-      for (const [address, res] of this.byAddress)
-        if (address.startsWith(`${base}[`) && address.indexOf(']') === address.length - 1)
-          out.push({ res, attr: parts[n] ?? 'id' });
-      return out;
+      const all = this.instances.get(base) ?? [];
+      if (all.length < 2) continue;
+      return all.map((res) => ({ res, attr: parts[n] ?? 'id' }));
     }
     return [];
   }
@@ -154,7 +154,7 @@ export class Resolver {
       const res =
         this.byAddress.get(addr) ??
         (key !== undefined ? this.byAddress.get(`${addr}${key}`) : undefined) ??
-        (this.instances.get(addr) === 1 ? this.byAddress.get(`${addr}[0]`) : undefined);
+        (this.instances.get(addr)?.length === 1 ? this.byAddress.get(`${addr}[0]`) : undefined);
       if (res) return { res, attr: parts[n] ?? 'id' };
     }
     return undefined;
