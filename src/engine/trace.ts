@@ -145,11 +145,32 @@ function resolveDestination(net: Network, q: TraceQuery): Endpoint {
   return { ...to, prefixList: servicePrefixList(net, to.service, region) };
 }
 
-/** Networks with an interface whose address is picked at apply (Terraform plans); computed once. */
-const withPicks = new WeakMap<Network, boolean>();
+/** What a network holds that traces must take into account; computed once per network. */
+interface Traits {
+  /** An interface whose address is picked at apply (Terraform plans). */
+  readonly picks: boolean;
+  /** A route table, network ACL or security group that lost an entry at load. */
+  readonly incomplete: boolean;
+}
+
+const traitsCache = new WeakMap<Network, Traits>();
+
+function traitsOf(net: Network): Traits {
+  let t = traitsCache.get(net);
+  if (!t) {
+    const d = net.data;
+    t = {
+      picks: d.networkInterfaces.some((e) => (e.pickedAtApply?.length ?? 0) > 1),
+      incomplete: [...d.routeTables, ...d.networkAcls, ...d.securityGroups].some((x) => x.incomplete),
+    };
+    traitsCache.set(net, t);
+  }
+  return t;
+}
 
 export function trace(net: Network, q: TraceQuery): Trace {
-  return withIncomplete(net, traceVariants(net, q));
+  const t = traceVariants(net, q);
+  return traitsOf(net).incomplete ? withIncomplete(net, t) : t;
 }
 
 /**
@@ -179,12 +200,7 @@ function withIncomplete(net: Network, t: Trace): Trace {
 }
 
 function traceVariants(net: Network, q: TraceQuery): Trace {
-  let picks = withPicks.get(net);
-  if (picks === undefined) {
-    picks = net.data.networkInterfaces.some((e) => (e.pickedAtApply?.length ?? 0) > 1);
-    withPicks.set(net, picks);
-  }
-  if (!picks) return traceRanges(net, q);
+  if (!traitsOf(net).picks) return traceRanges(net, q);
   const named = withNamedCandidates(net, q);
   const variants = addressVariants(named, q);
   if (variants.length === 0) return traceRanges(named, q);

@@ -5,7 +5,7 @@
  * Knows rule matching; does not know connection tracking (the walker decides when a reply skips SGs).
  */
 
-import type { Network, SecurityGroupRule } from '../../model/index.js';
+import type { Network, PeeringSide, SecurityGroupRule } from '../../model/index.js';
 import {
   cidrContains,
   formatCidr,
@@ -77,17 +77,18 @@ function groupMatches(net: Network, groupId: string, peer: Ip, localVpcId: strin
   return false;
 }
 
+/** describe-vpc-peering-connections names each side's Region; without it, the VPC's own. */
+function peeringSideRegion(net: Network, side: PeeringSide): string | undefined {
+  const vpc = net.vpcs.get(side.vpcId);
+  return side.region ?? vpc?.region ?? vpc?.origin.region;
+}
+
 /** An active peering between the two VPCs in one region: only then may SGs reference across it (§2.7). */
 export function peeredActive(net: Network, a: string, b: string): boolean {
   for (const p of net.data.vpcPeeringConnections) {
     if (p.status !== 'active') continue;
-    // describe-vpc-peering-connections names each side's Region; without it, the VPCs' own.
-    const regionOf = (side: { readonly vpcId: string; readonly region?: string | undefined }) => {
-      const vpc = net.vpcs.get(side.vpcId);
-      return side.region ?? vpc?.region ?? vpc?.origin.region;
-    };
-    const ra = regionOf(p.requester);
-    const rb = regionOf(p.accepter);
+    const ra = peeringSideRegion(net, p.requester);
+    const rb = peeringSideRegion(net, p.accepter);
     if (ra && rb && ra !== rb) continue;
     if (
       (p.requester.vpcId === a && p.accepter.vpcId === b) ||
