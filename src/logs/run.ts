@@ -154,6 +154,7 @@ export async function summarize(
     },
     flow: (r) => flow.record(r),
     elb: (r) => elb.record(r),
+    flowBulk: flow.bulk(),
   };
   const res = await readLogs(paths, readOptions(flags, fields), sink);
   const base = readJson(res, type);

@@ -50,6 +50,7 @@ export async function summarizeShare(
         },
         flow: (r) => summary.record(r),
         elb: () => {},
+        flowBulk: summary.bulk(),
       },
       acc,
     );

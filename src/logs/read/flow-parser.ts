@@ -123,6 +123,19 @@ export interface FlowParserOptions {
   /** The format from --fields, used by files without a header. */
   readonly fields?: FlowFormat;
   readonly maxLine: number;
+  /** Takes runs of plain lines in bulk instead of one record at a time (native/kernel.ts). */
+  readonly bulk?: BulkFlowSink | undefined;
+}
+
+/**
+ * A consumer of whole runs of lines (the native summary kernel): it takes the leading lines of
+ * buf[pos, end) that `fast` would accept in `format`, as its own records, and returns the position
+ * after them; `taken` then holds [lines, parsed, nodata, skipdata] of that call. The parser reads
+ * the line it stopped at, and counts and numbers every line as if it had read them itself.
+ */
+export interface BulkFlowSink {
+  take(buf: Buffer, pos: number, end: number, format: FlowFormat, maxLine: number): number;
+  readonly taken: Float64Array;
 }
 
 export class FlowParser {
@@ -174,7 +187,23 @@ export class FlowParser {
   /** Whole lines in buf[start, end): each ends with a newline except perhaps the last. */
   block(buf: Buffer, start: number, end: number): void {
     let pos = start;
+    const bulk = this.opts.bulk;
     while (pos < end && !this.stopped) {
+      if (bulk !== undefined) {
+        const after = bulk.take(buf, pos, end, this.rec.format, this.opts.maxLine);
+        if (after !== pos) {
+          const t = bulk.taken;
+          const counts = this.acc.counts;
+          this.rec.line += t[0]!;
+          counts.lines += t[0]!;
+          counts.parsed += t[1]!;
+          counts.nodata += t[2]!;
+          counts.skipdata += t[3]!;
+          this.sawData = true;
+          pos = after;
+          if (pos >= end) break;
+        }
+      }
       const next = this.fast(buf, pos, end);
       if (next >= 0) {
         pos = next;

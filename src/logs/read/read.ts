@@ -16,7 +16,7 @@ import { CorruptGzipError, decoded, openFile, openRange, SourceReadError } from 
 import { cloudWatchMessages } from './cloudwatch.js';
 import { controlLineType, typeFromLine, typeFromName } from './detect.js';
 import { type ElbLine, ElbParser } from './elb-parser.js';
-import { type FlowLine, FlowParser } from './flow-parser.js';
+import { type BulkFlowSink, type FlowLine, FlowParser } from './flow-parser.js';
 import { type Block, lineBlocks, MAX_LINE_BYTES, OVERLONG } from './lines.js';
 import { expandPaths, isParquetName, type Source } from './sources.js';
 
@@ -25,6 +25,8 @@ export interface LogSink {
   type(t: LogType): void;
   flow(r: FlowLine): void;
   elb(r: ElbLine): void;
+  /** Takes runs of plain flow-log lines in bulk instead of `flow` (the native summary kernel). */
+  readonly flowBulk?: BulkFlowSink | undefined;
 }
 
 export interface Progress {
@@ -108,6 +110,7 @@ class Reader {
       this.flowParser ??= new FlowParser(this.acc, (r) => this.sink.flow(r), {
         ...(this.opts.fields ? { fields: this.opts.fields } : {}),
         maxLine: this.maxLine,
+        bulk: this.sink.flowBulk,
       });
       return this.flowParser;
     }

@@ -7,7 +7,8 @@
  */
 import { protocolName } from '../../net/index.js';
 import type { FlowFormat } from '../formats/flow-format.js';
-import { type FlowLine, STATUS_OK } from '../read/flow-parser.js';
+import { kernel, NativeFlowSummary } from '../native/kernel.js';
+import { type BulkFlowSink, type FlowLine, STATUS_OK } from '../read/flow-parser.js';
 import { ADMIN_INDEX, ADMIN_PORTS } from './admin-ports.js';
 import { type KeyBatch, KeyReader, TopTable, type TopTableState } from './top-table.js';
 
@@ -16,6 +17,8 @@ export interface SummaryOptions {
   readonly top: number;
   /** Distinct keys per table kept exactly. */
   readonly maxKeys: number;
+  /** Use the native kernel when it is built (default true; tests compare both paths). */
+  readonly native?: boolean;
 }
 
 export interface Traffic {
@@ -161,6 +164,7 @@ export class FlowSummary {
   private bytes = 0;
   private start = Number.POSITIVE_INFINITY;
   private end = Number.NEGATIVE_INFINITY;
+  private nativeShare: NativeFlowSummary | undefined;
 
   constructor(private readonly opts: SummaryOptions) {
     const t = () => new TopTable(opts.maxKeys);
@@ -172,6 +176,25 @@ export class FlowSummary {
     this.rejectedFlows = t();
     this.rejectPorts = t();
     this.adminSources = t();
+  }
+
+  /**
+   * A bulk sink for the reader when the native kernel is built: the lines it takes are summed there
+   * and join these totals on `export` or `report`.
+   */
+  bulk(): BulkFlowSink | undefined {
+    if (this.opts.native === false) return undefined;
+    if (!this.nativeShare) {
+      const k = kernel();
+      if (k) this.nativeShare = new NativeFlowSummary(k, this.opts.maxKeys);
+    }
+    return this.nativeShare;
+  }
+
+  /** Adds what the kernel summed so far. */
+  private drainNative(): void {
+    const s = this.nativeShare?.drain();
+    if (s) this.absorb(s);
   }
 
   private resolve(f: FlowFormat): void {
@@ -320,6 +343,7 @@ export class FlowSummary {
 
   /** The state, and the buffers to transfer with it. */
   export(): FlowSummaryState {
+    this.drainNative();
     const tables: Record<string, TopTableState> = {};
     for (const [name, t] of Object.entries(this.tables())) tables[name] = t.export();
     return {
@@ -363,6 +387,7 @@ export class FlowSummary {
   }
 
   report(): FlowSummaryReport {
+    this.drainNative();
     const n = this.opts.top;
     const traffic = (v: readonly number[]): Traffic => ({ records: v[0]!, packets: v[1]!, bytes: v[2]! });
     const addrs = (t: TopTable, m: number): AddrTraffic[] =>
