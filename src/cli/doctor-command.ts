@@ -4,7 +4,6 @@
  */
 import type { Command } from '@commander-js/extra-typings';
 import { EXIT, UsageError } from './exit.js';
-import { loadInput } from './trace-command.js';
 
 export function registerDoctorCommand(program: Command): void {
   program
@@ -29,6 +28,7 @@ export function registerDoctorCommand(program: Command): void {
         import('../doctor/doctor.js'),
         import('../doctor/render.js'),
       ]);
+      const { loadInput } = await import('./trace-command.js');
       const net = await loadInput(o);
       let report: ReturnType<typeof runDoctor>;
       try {

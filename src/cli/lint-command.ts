@@ -3,9 +3,7 @@
  * above --fail-on (default error), 1 otherwise, 2 on bad input (flags, snapshot, .vpcsim.yaml).
  */
 import type { Command } from '@commander-js/extra-typings';
-import { Network } from '../model/index.js';
 import { EXIT, UsageError } from './exit.js';
-import { loadInput } from './trace-command.js';
 
 const FORMATS = ['text', 'json', 'sarif'] as const;
 const LEVELS = ['error', 'warning', 'note'] as const;
@@ -53,6 +51,9 @@ export function registerLintCommand(program: Command): void {
         if (e instanceof ConfigError) throw new UsageError(`invalid lint config ${e.message}.`);
         throw e;
       }
+      // Loaded when the command runs, so that other commands start without the snapshot readers.
+      const { loadInput } = await import('./trace-command.js');
+      const { Network } = await import('../model/index.js');
       let net = await loadInput(o);
       if (o.onprem) {
         const { loadOnPremFile } = await import('../ingest/onprem-file.js');

@@ -9,15 +9,12 @@ import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, Option } from '@commander-js/extra-typings';
 import pc from 'picocolors';
 import { InputError } from '../ingest/errors.js';
-import { loadSnapshot } from '../ingest/snapshot.js';
-import { Network } from '../model/index.js';
+import type { Network } from '../model/index.js';
 import { registerCollectCommand } from './collect-command.js';
 import { registerDoctorCommand } from './doctor-command.js';
 import { EXIT, UsageError } from './exit.js';
-import { inspect, renderInspect } from './inspect-command.js';
 import { registerLintCommand } from './lint-command.js';
 import { registerLogsCommand } from './logs-command.js';
-import { exitCodeOf, loadInput, printTrace, runTrace } from './trace-command.js';
 
 const color = process.stdout.isTTY === true && !process.env.NO_COLOR;
 
@@ -56,6 +53,7 @@ async function withOnPrem(net: Network, file: unknown): Promise<Network> {
   if (typeof file !== 'string') return net;
   // Loaded only when asked for: the YAML parser is not needed by plain traces.
   const { loadOnPremFile } = await import('../ingest/onprem-file.js');
+  const { Network } = await import('../model/index.js');
   return new Network({ ...net.data, onPremNetworks: loadOnPremFile(file) });
 }
 
@@ -93,6 +91,8 @@ export function buildProgram(): Command {
       'YAML or JSON file naming on-premises networks behind VPN / Direct Connect (docs/onprem.md)',
     )
     .action(async (o) => {
+      // Command modules load when their command runs: `logs` needs none of the snapshot readers.
+      const { exitCodeOf, loadInput, printTrace, runTrace } = await import('./trace-command.js');
       const opts = o as Record<string, string | boolean | undefined>;
       const net = await withOnPrem(await loadInput(opts), opts.onprem);
       const t = runTrace(net, opts as never);
@@ -109,6 +109,8 @@ export function buildProgram(): Command {
     .option('--json', 'print as JSON')
     .option('--onprem <file>', 'YAML or JSON file naming on-premises networks (docs/onprem.md)')
     .action(async (o) => {
+      const { loadInput } = await import('./trace-command.js');
+      const { inspect, renderInspect } = await import('./inspect-command.js');
       const net = await withOnPrem(await loadInput(o), o.onprem);
       const r = inspect(net);
       process.stdout.write(o.json ? `${JSON.stringify(r, null, 2)}\n` : `${renderInspect(r)}\n`);
@@ -119,6 +121,8 @@ export function buildProgram(): Command {
     .description('two traces on the built-in NAT-instance example: one reachable, one blocked')
     .addOption(new Option('--json', 'print the traces as JSON'))
     .action(async (o) => {
+      const { printTrace, runTrace } = await import('./trace-command.js');
+      const { loadSnapshot } = await import('../ingest/snapshot.js');
       const dir = examplePath('nat-instance');
       const net = await loadSnapshot(dir);
       const c = pc.createColors(color);
