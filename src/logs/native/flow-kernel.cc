@@ -109,6 +109,34 @@ struct Key {
   }
 };
 
+/**
+ * The k-th largest (1-based, k < v.size()) of v, as TopTable's kthLargest. Most of a full table is
+ * below the answer: a threshold from an evenly spaced sample keeps about 1.5 k candidates, and when
+ * at least k values reach it the answer is among them; otherwise all values are searched.
+ */
+double kthLargest(const std::vector<double>& v, size_t k) {
+  const size_t n = v.size();
+  if (n >= 8 * k && n >= 4096) {
+    constexpr size_t S = 512;
+    double sample[S];
+    for (size_t j = 0; j < S; j++) sample[j] = v[j * n / S];
+    const size_t rank = std::min(S - 1, (S * k * 3) / (2 * n) + 8);
+    std::nth_element(sample, sample + rank, sample + S, std::greater<double>());
+    const double t = sample[rank];
+    std::vector<double> w;
+    w.reserve(2 * k + S);
+    for (double x : v)
+      if (x >= t) w.push_back(x);
+    if (w.size() >= k) {
+      std::nth_element(w.begin(), w.begin() + static_cast<std::ptrdiff_t>(k - 1), w.end(), std::greater<double>());
+      return w[k - 1];
+    }
+  }
+  std::vector<double> w(v);
+  std::nth_element(w.begin(), w.begin() + static_cast<std::ptrdiff_t>(k - 1), w.end(), std::greater<double>());
+  return w[k - 1];
+}
+
 /** TopTable of top-table.ts: the same slots (64 bytes: int32 hash, length, 8 key words; float64 metrics at 5..7). */
 class Table {
  public:
@@ -254,11 +282,7 @@ class Table {
     const size_t c = where.size();
     double cut[3] = {0, 0, 0};
     for (int x = 0; x < 3; x++) {
-      if (c > keep_) {
-        std::vector<double> sel(m[x]);
-        std::nth_element(sel.begin(), sel.begin() + keep_, sel.end(), std::greater<double>());
-        cut[x] = sel[keep_];  // the (keep + 1)-th largest
-      }
+      if (c > keep_) cut[x] = kthLargest(m[x], keep_ + 1);
       maxError[x] += cut[x];
     }
     // Survivors are set aside, every slot emptied, then they move back in.
@@ -438,109 +462,129 @@ void record(Kernel& K, const Format& F, const uint8_t* b, double status, double*
 }
 
 /**
- * FlowParser.fast over a run of lines of buf[pos, end); returns the position after the last line
- * taken (pos when none). Bytes at or past `end` read as 0, a separator, as the JavaScript reads
- * past a buffer's end give undefined.
+ * FlowParser.fast for the line at `pos`: true, with the field bounds and values in K and `after`
+ * past its newline, when the JavaScript fast path would take it. Checked: bytes at or past `end`
+ * read as 0, a separator, as JavaScript reads past a buffer's end give undefined. Unchecked: the
+ * caller knows a newline ends the line before `end`, and every loop stops at it.
  */
-size_t take(Kernel& K, const Format& F, const uint8_t* buf, size_t pos, size_t end, double maxLine, double* acc) {
-  double lines = 0, parsed = 0, nodata = 0, skipdata = 0;
+template <bool Checked>
+inline bool parseLine(Kernel& K, const Format& F, const uint8_t* buf, size_t pos, size_t end, double maxLine,
+                      size_t* after) {
+  auto at = [&](size_t i) -> int {
+    if constexpr (Checked) return i < end ? buf[i] : 0;
+    return buf[i];
+  };
   const int ncol = F.ncol;
-  auto at = [&](size_t i) -> int { return i < end ? buf[i] : 0; };
-  while (ncol > 0 && pos < end) {
-    size_t i = pos;
-    int b = at(i);
-    bool ok = true;
-    for (int c = 0; c < ncol && ok; c++) {
-      if (c > 0) {
-        if (b != ' ') {
-          ok = false;
-          break;
-        }
+  size_t i = pos;
+  int b = at(i);
+  bool ok = true;
+  for (int c = 0; c < ncol && ok; c++) {
+    if (c > 0) {
+      if (b != ' ') {
+        ok = false;
+        break;
+      }
+      b = at(++i);
+    }
+    const size_t s = i;
+    K.st[c] = s;
+    if (b == '-' && !(at(i + 1) > 32)) {
+      b = at(++i);
+      K.en[c] = i;
+      K.nums[c] = NAN;
+      K.fams[c] = 0;
+      continue;
+    }
+    const int k = F.kinds[c];
+    if (k == KIND_INT) {
+      double v = 0;
+      while (b >= '0' && b <= '9') {
+        v = v * 10 + (b - '0');
         b = at(++i);
       }
-      const size_t s = i;
-      K.st[c] = s;
-      if (b == '-' && !(at(i + 1) > 32)) {
-        b = at(++i);
-        K.en[c] = i;
-        K.nums[c] = NAN;
-        K.fams[c] = 0;
-        continue;
-      }
-      const int k = F.kinds[c];
-      if (k == KIND_INT) {
-        double v = 0;
-        while (b >= '0' && b <= '9') {
-          v = v * 10 + (b - '0');
-          b = at(++i);
-        }
-        if (i == s || v < F.mins[c] || v > F.maxs[c]) ok = false;
-        K.nums[c] = v;
-      } else if (k == KIND_IP) {
-        double value = 0;
-        int part = 0, digits = 0, dots = 0;
-        for (;;) {
-          if (b >= '0' && b <= '9') {
-            if (digits > 0 && part == 0) {
-              ok = false;
-              break;
-            }
-            part = part * 10 + (b - '0');
-            if (part > 255) {
-              ok = false;
-              break;
-            }
-            digits++;
-          } else if (b == '.') {
-            if (digits == 0 || dots == 3) {
-              ok = false;
-              break;
-            }
-            value = value * 256 + part;
-            part = 0;
-            digits = 0;
-            dots++;
-          } else {
-            break;
-          }
-          b = at(++i);
-        }
-        if (!ok || dots != 3 || digits == 0) {
-          ok = false;
-          break;
-        }
-        K.nums[c] = value * 256 + part;
-        K.fams[c] = 4;
-      } else {
-        while (b > 32) b = at(++i);
-        if (i == s) {
-          ok = false;
-          break;
-        }
-        if (k == KIND_ENUM) {
-          const int idx = enumIndex(F.enums[c], buf, s, i);
-          if (idx < 0 && F.closed[c] == 1) {
+      if (i == s || v < F.mins[c] || v > F.maxs[c]) ok = false;
+      K.nums[c] = v;
+    } else if (k == KIND_IP) {
+      double value = 0;
+      int part = 0, digits = 0, dots = 0;
+      for (;;) {
+        if (b >= '0' && b <= '9') {
+          if (digits > 0 && part == 0) {
             ok = false;
             break;
           }
-          K.nums[c] = idx;
+          part = part * 10 + (b - '0');
+          if (part > 255) {
+            ok = false;
+            break;
+          }
+          digits++;
+        } else if (b == '.') {
+          if (digits == 0 || dots == 3) {
+            ok = false;
+            break;
+          }
+          value = value * 256 + part;
+          part = 0;
+          digits = 0;
+          dots++;
+        } else {
+          break;
         }
+        b = at(++i);
       }
-      K.en[c] = i;
+      if (!ok || dots != 3 || digits == 0) {
+        ok = false;
+        break;
+      }
+      K.nums[c] = value * 256 + part;
+      K.fams[c] = 4;
+    } else {
+      while (b > 32) b = at(++i);
+      if (i == s) {
+        ok = false;
+        break;
+      }
+      if (k == KIND_ENUM) {
+        const int idx = enumIndex(F.enums[c], buf, s, i);
+        if (idx < 0 && F.closed[c] == 1) {
+          ok = false;
+          break;
+        }
+        K.nums[c] = idx;
+      }
     }
+    K.en[c] = i;
+  }
+  if (!ok) return false;
+  // The line must end here (a CR before the newline is allowed).
+  const size_t le = i;
+  if (b == '\r') b = at(++i);
+  if (i < end && b != '\n') return false;
+  if (i > end || static_cast<double>(le - pos) > maxLine) return false;
+  *after = i + 1;
+  return true;
+}
+
+/** FlowParser.fast over a run of lines of buf[pos, end); returns the position after the last line taken (pos when none). */
+size_t take(Kernel& K, const Format& F, const uint8_t* buf, size_t pos, size_t end, double maxLine, double* acc) {
+  double lines = 0, parsed = 0, nodata = 0, skipdata = 0;
+  // Lines before the last newline need no bounds checks; a last line without one does.
+  size_t safeEnd = end;
+  while (safeEnd > pos && buf[safeEnd - 1] != '\n') safeEnd--;
+  if (safeEnd > pos) safeEnd--;  // the last newline
+  while (F.ncol > 0 && pos < end) {
+    size_t after = 0;
+    const bool ok = pos < safeEnd ? parseLine<false>(K, F, buf, pos, end, maxLine, &after)
+                                  : parseLine<true>(K, F, buf, pos, end, maxLine, &after);
     if (!ok) break;
-    // The line must end here (a CR before the newline is allowed).
-    const size_t le = i;
-    if (b == '\r') b = at(++i);
-    if (i < end && b != '\n') break;
-    if (i > end || static_cast<double>(le - pos) > maxLine) break;
     lines++;
     const double sv = F.status < 0 || std::isnan(K.nums[F.status]) ? 0 : K.nums[F.status];
     if (sv == 0) parsed++;
     else if (sv == 1) nodata++;
     else skipdata++;
     record(K, F, buf, sv, acc);
-    pos = i + 1;
+    pos = after;
   }
   acc[0] = lines;
   acc[1] = parsed;

@@ -165,18 +165,24 @@ describe.skipIf(!built)('native summary kernel = JavaScript path', () => {
     expect(n.samples.some((s) => s.reason === 'line-too-long')).toBe(true);
   });
 
-  it('past the exact limit, the same approximate lists and error bounds', async () => {
-    const lines = [DEFAULT_HEADER];
-    for (let i = 0; i < 3000; i++) {
-      const src = `10.${(i * 7) % 200}.${i % 251}.${1 + (i % 13)}`;
-      const bytes = 40 + ((i * 7919) % 100000);
-      lines.push(
-        `2 123456789010 eni-${String(i % 97).padStart(17, '0')} ${src} 10.9.9.${i % 5} 1024 ${[22, 443, 3389][i % 3]} 6 ${1 + (i % 9)} ${bytes} 1 2 ${i % 4 ? 'ACCEPT' : 'REJECT'} OK`,
-      );
-    }
-    const n = await expectSame(`${lines.join('\n')}\n`, { maxKeys: 64 }, 3000);
-    expect(Object.keys(n.report.approximate)).toContain('sources');
-  });
+  it.each([
+    [64, 3000],
+    [4096, 30000],
+  ])(
+    'past the exact limit (%i keys), the same approximate lists and error bounds',
+    async (maxKeys, count) => {
+      const lines = [DEFAULT_HEADER];
+      for (let i = 0; i < count; i++) {
+        const src = `10.${(i * 7) % 200}.${i % 251}.${1 + (i % 113)}`;
+        const bytes = 40 + ((i * 7919) % 100000);
+        lines.push(
+          `2 123456789010 eni-${String(i % 97).padStart(17, '0')} ${src} 10.9.9.${i % 5} 1024 ${[22, 443, 3389][i % 3]} 6 ${1 + (i % 9)} ${bytes} 1 2 ${i % 4 ? 'ACCEPT' : 'REJECT'} OK`,
+        );
+      }
+      const n = await expectSame(`${lines.join('\n')}\n`, { maxKeys }, count);
+      expect(Object.keys(n.report.approximate)).toContain('sources');
+    },
+  );
 
   it('a --max-keys the kernel refuses leaves everything to JavaScript', async () => {
     const js = await summarize(`${mixed}\n`, false, { maxKeys: 2 ** 29 });
