@@ -180,7 +180,7 @@ export class KeyReader {
   }
 }
 
-/** A table's memory, to move between threads (transferable) and merge. */
+/** A table's memory, to move between threads (transferable) and merge; absorbed once (an empty table takes its buffers over). */
 export interface TopTableState {
   /** The slots (layout below). */
   readonly slots: ArrayBuffer;
@@ -208,8 +208,9 @@ export class TopTable {
   private cap = 0;
   private size = 0;
   private mask = 0;
-  private i32 = new Int32Array(0);
-  private f64 = new Float64Array(0);
+  /** One empty slot until the first key: a table that only absorbs another never allocates its own. */
+  private i32 = new Int32Array(SLOT_I32);
+  private f64 = new Float64Array(this.i32.buffer);
   private arena = new Int32Array(256);
   private arenaLen = 0;
   private readonly keep: number;
@@ -222,11 +223,17 @@ export class TopTable {
   /** Per metric: the most any reported value can be below the true total (0 while exact). */
   readonly maxError = new Float64Array(METRICS);
   private approx = false;
+  /** Bumped on every change, so that the lists `top` computes are reused until the next one. */
+  private version = 0;
+  private lists: { readonly version: number; readonly n: number; readonly lists: TopEntry[][] } | undefined;
 
   constructor(readonly maxKeys: number) {
     this.keep = Math.max(1, Math.floor(maxKeys / 16));
-    // The default size at once: growing by rehashing costs more than the pages of an untouched table.
-    this.alloc(Math.min(INITIAL, maxKeys));
+  }
+
+  /** Room for keys: the default size at once (growing by rehashing costs more than untouched pages). */
+  private ready(): void {
+    if (this.cap === 0) this.alloc(Math.min(INITIAL, this.maxKeys));
   }
 
   get distinct(): number {
@@ -258,6 +265,8 @@ export class TopTable {
     const B = this.batch;
     const n = B.count;
     if (n === 0) return;
+    this.version++;
+    this.ready();
     const i32 = this.i32;
     const mask = this.mask;
     let touch = 0;
@@ -346,6 +355,19 @@ export class TopTable {
     return start;
   }
 
+  /** compareKeys(key of slot o, key), reading the slot in place. */
+  private compareAt(o: number, key: Int32Array): number {
+    const len = this.i32[o + 1]!;
+    const w = len <= INLINE ? this.i32 : this.arena;
+    const s = len <= INLINE ? o + 2 : this.i32[o + 2]!;
+    for (let j = 0; j < len && j < key.length; j++) {
+      const x = w[s + j]! >>> 0;
+      const y = key[j]! >>> 0;
+      if (x !== y) return x < y ? -1 : 1;
+    }
+    return len - key.length;
+  }
+
   private keyOf(o: number): Int32Array {
     const len = this.i32[o + 1]!;
     if (len <= INLINE) return this.i32.slice(o + 2, o + 2 + len);
@@ -370,6 +392,9 @@ export class TopTable {
    */
   absorb(s: TopTableState): void {
     this.flush();
+    this.version++;
+    if (this.size === 0 && !this.approx && this.adopt(s)) return;
+    this.ready();
     const i32 = new Int32Array(s.slots);
     const f64 = new Float64Array(s.slots);
     const arena = new Int32Array(s.arena);
@@ -386,10 +411,46 @@ export class TopTable {
     if (s.approximate) this.approx = true;
   }
 
+  /**
+   * An empty table takes another's contents as they are (the same layout, slot for slot) instead
+   * of adding entry by entry; false when the state does not fit, and nothing changed.
+   */
+  private adopt(s: TopTableState): boolean {
+    const slots = s.slots.byteLength / (SLOT_I32 * 4);
+    if (slots < 16 || !Number.isInteger(slots) || (slots & (slots - 1)) !== 0) return false;
+    const cap = Math.min(this.maxKeys, slots / 2);
+    const buf = s.slots;
+    const i32 = new Int32Array(buf);
+    let size = 0;
+    for (let i = 0; i < slots; i++) if (i32[i * SLOT_I32 + 1] !== 0) size++;
+    if (size > cap) return false;
+    this.i32 = i32;
+    this.f64 = new Float64Array(buf);
+    this.mask = slots - 1;
+    this.cap = cap;
+    this.size = size;
+    const arena = new Int32Array(s.arena);
+    this.arena = new Int32Array(Math.max(256, arena.length));
+    this.arena.set(arena);
+    this.arenaLen = arena.length;
+    this.maxError.set(s.maxError);
+    this.approx = s.approximate;
+    return true;
+  }
+
   /** The `n` entries with the largest value of `metric`, largest first (ties: by key). */
   top(n: number, metric: number): TopEntry[] {
     this.flush();
-    const best: { o: number; x: number; key: Int32Array }[] = [];
+    const c = this.lists;
+    if (c && c.version === this.version && c.n === n) return c.lists[metric]!;
+    const lists = this.scanTops(n);
+    this.lists = { version: this.version, n, lists };
+    return lists[metric]!;
+  }
+
+  /** The top-n lists of every metric, in one pass over the slots. */
+  private scanTops(n: number): TopEntry[][] {
+    const bests: { o: number; x: number; key: Int32Array }[][] = [[], [], []];
     const f = this.f64;
     const slots = this.mask + 1;
     for (let i = 0; i < slots; i++) {
@@ -397,16 +458,35 @@ export class TopTable {
       if (this.i32[o + 1] === 0) continue;
       const v = (o >> 1) + 5;
       if (f[v]! <= 0 && f[v + 1]! <= 0 && f[v + 2]! <= 0) continue;
-      const x = f[v + metric]!;
-      if (best.length === n && x < best[n - 1]!.x) continue;
-      best.push({ o, x, key: this.keyOf(o) });
-      best.sort((a, b) => b.x - a.x || compareKeys(a.key, b.key));
-      if (best.length > n) best.pop();
+      let key: Int32Array | undefined;
+      for (let m = 0; m < METRICS; m++) {
+        const best = bests[m]!;
+        const x = f[v + m]!;
+        if (best.length === n) {
+          // Most entries lose to the last one kept (on ties, the smaller key wins), without a copy.
+          const last = best[n - 1]!;
+          if (x < last.x || (x === last.x && this.compareAt(o, last.key) >= 0)) continue;
+        }
+        key ??= this.keyOf(o);
+        // Insertion in order: largest first, ties by key.
+        let j = best.length;
+        best.push({ o, x, key });
+        while (j > 0) {
+          const p = best[j - 1]!;
+          if (p.x > x || (p.x === x && compareKeys(p.key, key) <= 0)) break;
+          best[j] = p;
+          j--;
+        }
+        best[j] = { o, x, key };
+        if (best.length > n) best.pop();
+      }
     }
-    return best.map(({ o, key }) => {
-      const v = (o >> 1) + 5;
-      return { key, values: [f[v]!, f[v + 1]!, f[v + 2]!] as [number, number, number] };
-    });
+    return bests.map((best) =>
+      best.map(({ o, key }) => {
+        const v = (o >> 1) + 5;
+        return { key, values: [f[v]!, f[v + 1]!, f[v + 2]!] as [number, number, number] };
+      }),
+    );
   }
 
   /** Allocates room for `cap` entries and moves the current ones in. */
