@@ -26,7 +26,7 @@
 namespace {
 
 // kernel.ts refuses a kernel built from another version of this file.
-constexpr int32_t KERNEL_VERSION = 1;
+constexpr int32_t KERNEL_VERSION = 2;
 
 constexpr int KIND_TEXT = 0;
 constexpr int KIND_INT = 1;
@@ -169,6 +169,12 @@ class Table {
     }
     npending_ = 0;
     words_.clear();
+  }
+
+  /** Adds an entry of another table in the same layout (TopTable.absorb, entry by entry). */
+  void absorbEntry(int32_t h, const int32_t* w, int32_t len, double a, double b, double c) {
+    flush();
+    add(h, w, len, a, b, c);
   }
 
   double maxError[3] = {0, 0, 0};
@@ -780,6 +786,49 @@ napi_value TableState(napi_env env, napi_callback_info info) {
   return out;
 }
 
+// absorb(k, i, slots: ArrayBuffer, arena: ArrayBuffer, maxError: Float64Array, approximate: boolean):
+// adds a TopTableState of JavaScript or another thread to table i, as TopTable.absorb does.
+napi_value Absorb(napi_env env, napi_callback_info info) {
+  size_t argc = 6;
+  napi_value argv[6];
+  CHECK(napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr));
+  Kernel* K = kernelOf(env, argv[0]);
+  int32_t i;
+  void* slotsData = nullptr;
+  void* arenaData = nullptr;
+  size_t slotsLen = 0, arenaLen = 0, nerr = 0;
+  double* errs = nullptr;
+  bool approx = false;
+  if (!K || napi_get_value_int32(env, argv[1], &i) != napi_ok || i < 0 || i >= NTABLES ||
+      napi_get_arraybuffer_info(env, argv[2], &slotsData, &slotsLen) != napi_ok ||
+      napi_get_arraybuffer_info(env, argv[3], &arenaData, &arenaLen) != napi_ok || !typed(env, argv[4], &errs, &nerr) ||
+      nerr != 3 || napi_get_value_bool(env, argv[5], &approx) != napi_ok || slotsLen % 64 != 0 || arenaLen % 4 != 0) {
+    napi_throw_error(env, nullptr, "flow kernel: bad absorb() arguments");
+    return nullptr;
+  }
+  Table& T = *K->tables[i];
+  const int32_t* s32 = static_cast<const int32_t*>(slotsData);
+  const double* f = static_cast<const double*>(slotsData);
+  const int32_t* arena = static_cast<const int32_t*>(arenaData);
+  const size_t arenaWords = arenaLen / 4;
+  const size_t slots = slotsLen / 64;
+  for (size_t j = 0; j < slots; j++) {
+    const size_t o = j * SLOT_I32;
+    const int32_t len = s32[o + 1];
+    if (len <= 0) continue;
+    const int32_t* w = s32 + o + 2;
+    if (len > INLINE) {
+      const int32_t start = s32[o + 2];
+      if (start < 0 || static_cast<size_t>(start) + static_cast<size_t>(len) > arenaWords) continue;
+      w = arena + start;
+    }
+    T.absorbEntry(s32[o], w, len, f[j * 8 + 5], f[j * 8 + 6], f[j * 8 + 7]);
+  }
+  for (int m = 0; m < 3; m++) T.maxError[m] += errs[m];
+  if (approx) T.approx = true;
+  return nullptr;
+}
+
 napi_value Constant(napi_env env, int32_t v) {
   napi_value out;
   napi_create_int32(env, v, &out);
@@ -792,7 +841,7 @@ NAPI_MODULE_INIT() {
   const struct {
     const char* name;
     napi_callback fn;
-  } fns[] = {{"create", Create}, {"format", RegisterFormat}, {"take", Take}, {"table", TableState}};
+  } fns[] = {{"create", Create}, {"format", RegisterFormat}, {"take", Take}, {"table", TableState}, {"absorb", Absorb}};
   for (const auto& f : fns) {
     napi_value v;
     napi_create_function(env, f.name, NAPI_AUTO_LENGTH, f.fn, nullptr, &v);

@@ -77,6 +77,14 @@ async function summarize(text: string, native: boolean, opts: Options = {}) {
   };
 }
 
+/** A summary of one text, not yet reported. */
+async function summaryOf(text: string, native: boolean, maxKeys: number): Promise<FlowSummary> {
+  const file = join(tempFiles({ 'flows.log': text }), 'flows.log');
+  const s = new FlowSummary({ top: 50, maxKeys, native });
+  await readLogs([file], {}, { type: () => {}, elb: () => {}, flow: (r) => s.record(r), flowBulk: s.bulk() });
+  return s;
+}
+
 async function expectSame(text: string, opts: Options = {}, minTaken = 1) {
   const js = await summarize(text, false, opts);
   const native = await summarize(text, true, opts);
@@ -181,6 +189,35 @@ describe.skipIf(!built)('native summary kernel = JavaScript path', () => {
       }
       const n = await expectSame(`${lines.join('\n')}\n`, { maxKeys }, count);
       expect(Object.keys(n.report.approximate)).toContain('sources');
+    },
+  );
+
+  // Past the exact limit, only the same order of operations gives the same cut: no JavaScript-read
+  // (IPv6) line then, as it would be merged at another time.
+  it.each([
+    [16384, true],
+    [64, false],
+  ])(
+    "another thread's share absorbed into the kernel gives the totals JavaScript gives (%i keys)",
+    async (maxKeys, ipv6) => {
+      const lines = (seed: number) =>
+        Array.from(
+          { length: 400 },
+          (_, i) =>
+            `2 123456789010 eni-${(i * seed) % 37} 10.0.${(i * seed) % 91}.${i % 7} 10.1.0.${i % 5} 1024 ${[22, 443, 3389][i % 3]} 6 ${1 + (i % 9)} ${100 + i * seed} 1 2 ${i % 4 ? 'ACCEPT' : 'REJECT'} OK`,
+        );
+      const one = `${DEFAULT_HEADER}\n${lines(3).join('\n')}\n${ipv6 ? `${D.ipv6}\n` : ''}`;
+      const two = `${DEFAULT_HEADER}\n${lines(7).join('\n')}\n`;
+      const merged = async (native: boolean) => {
+        const a = await summaryOf(one, native, maxKeys);
+        const b = await summaryOf(two, native, maxKeys);
+        a.absorb(b.export());
+        return a.report();
+      };
+      const js = await merged(false);
+      expect(await merged(true)).toEqual(js);
+      expect(js.topSources.length).toBeGreaterThan(5);
+      expect(Object.keys(js.approximate).length > 0).toBe(maxKeys === 64);
     },
   );
 

@@ -16,7 +16,7 @@ import { ADMIN_INDEX, ADMIN_PORTS } from '../report/admin-ports.js';
 import type { TopTableState } from '../report/top-table.js';
 
 /** The version of flow-kernel.cc this module speaks to (its KERNEL_VERSION). */
-const KERNEL_VERSION = 1;
+const KERNEL_VERSION = 2;
 
 interface KernelTable {
   readonly slots: ArrayBuffer;
@@ -48,6 +48,14 @@ interface KernelModule {
     acc: Float64Array,
   ): number;
   table(k: object, i: number): KernelTable;
+  absorb(
+    k: object,
+    i: number,
+    slots: ArrayBuffer,
+    arena: ArrayBuffer,
+    maxError: Float64Array,
+    approximate: boolean,
+  ): void;
 }
 
 /** Layout of the accumulator the kernel adds to (flow-kernel.cc ACC_*). */
@@ -144,21 +152,42 @@ export class NativeFlowSummary implements BulkFlowSink {
     this.resetAcc();
   }
 
-  take(buf: Buffer, pos: number, end: number, format: FlowFormat, maxLine: number): number {
+  /** The kernel's tables, created on first use; undefined for a --max-keys the kernel does not take. */
+  private tablesHandle(): object | undefined {
     if (this.handle === undefined) {
       try {
         this.handle = this.k.create(this.maxKeys, ADMIN_INDEX);
       } catch {
-        return pos; // a --max-keys the kernel does not take: JavaScript reads everything
+        return undefined;
       }
     }
+    return this.handle;
+  }
+
+  /**
+   * Adds another share's tables (a worker thread's) to the kernel's, where adding is cheaper than
+   * in JavaScript; false when the kernel cannot hold them (JavaScript absorbs them then).
+   */
+  absorbTables(tables: Readonly<Record<string, TopTableState>>): boolean {
+    const h = this.tablesHandle();
+    if (!h) return false;
+    KERNEL_TABLES.forEach((name, i) => {
+      const t = tables[name];
+      if (t) this.k.absorb(h, i, t.slots, t.arena, t.maxError, t.approximate);
+    });
+    this.dirty = true;
+    return true;
+  }
+
+  take(buf: Buffer, pos: number, end: number, format: FlowFormat, maxLine: number): number {
+    if (!this.tablesHandle()) return pos; // JavaScript reads everything
     let id = this.ids.get(format);
     if (id === undefined) {
-      id = this.register(this.handle, format);
+      id = this.register(this.handle!, format);
       this.ids.set(format, id);
     }
     if (id < 0) return pos;
-    const next = this.k.take(this.handle, id, buf, pos, end, maxLine, this.acc);
+    const next = this.k.take(this.handle!, id, buf, pos, end, maxLine, this.acc);
     if (next !== pos) this.dirty = true;
     return next;
   }

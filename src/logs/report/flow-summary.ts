@@ -194,7 +194,9 @@ export class FlowSummary {
   /** Adds what the kernel summed so far. */
   private drainNative(): void {
     const s = this.nativeShare?.drain();
-    if (s) this.absorb(s);
+    if (!s) return;
+    this.addTotals(s);
+    this.absorbTables(s.tables);
   }
 
   private resolve(f: FlowFormat): void {
@@ -362,8 +364,14 @@ export class FlowSummary {
     };
   }
 
-  /** Adds the state of a summary of other records. */
+  /** Adds the state of a summary of other records (its tables go to the kernel when there is one). */
   absorb(s: FlowSummaryState): void {
+    this.addTotals(s);
+    if (this.opts.native !== false && this.nativeShare?.absorbTables(s.tables)) return;
+    this.absorbTables(s.tables);
+  }
+
+  private addTotals(s: Omit<FlowSummaryState, 'tables'>): void {
     const [records, accepted, rejected, packets, bytes, start, end, hasLost] = s.scalars as number[];
     this.records += records!;
     this.accepted += accepted!;
@@ -380,8 +388,11 @@ export class FlowSummary {
     add(this.admin, s.arrays.admin);
     add(this.fam, s.arrays.fam);
     add(this.lost, s.arrays.lost);
+  }
+
+  private absorbTables(tables: FlowSummaryState['tables']): void {
     for (const [name, t] of Object.entries(this.tables())) {
-      const st = s.tables[name];
+      const st = tables[name];
       if (st) t.absorb(st);
     }
   }
