@@ -1,7 +1,8 @@
 /**
  * `npm run bench:logs`: generates (once; cached under .vpcsim-bench/) a realistic VPC flow log of
  * 2,000,000 records (VPCSIM_BENCH_RECORDS to change), plain and gzip, then measures in one run:
- * `vpcsim logs summary --json` on each (wall time including Node start-up, records/s, peak RSS), and
+ * `vpcsim logs summary --json` on each (wall time including Node start-up, records/s, peak RSS; on
+ * plain text also without the native kernel, VPCSIM_NATIVE=0, when it is built), and
  * as baselines computing top sources by bytes and rejected records per port on the same plain file:
  * mawk, and DuckDB's read_csv with explicit column types and its default threads (each skipped, with
  * a note, when not installed). Prints numbers; asserts nothing.
@@ -20,6 +21,7 @@ import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import { createGzip } from 'node:zlib';
+import { kernel } from '../src/logs/native/kernel.js';
 import { writeFlowLog } from './logs-data.js';
 
 const MAWK_SCRIPT = `$14 == "OK" { b[$4] += $10 }
@@ -136,9 +138,12 @@ async function main(): Promise<void> {
   const lines = [
     `flow log: ${records.toLocaleString('en-US')} records, default format; plain ${mb(plain)} MiB, gzip ${mb(gz)} MiB (${dir})`,
   ];
-  const summary = (file: string) => {
+  const summary = (file: string, env: NodeJS.ProcessEnv = process.env) => {
     const t0 = performance.now();
-    const r = spawnSync(process.execPath, [self, '--child', file], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const r = spawnSync(process.execPath, [self, '--child', file], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+      env,
+    });
     const wall = performance.now() - t0;
     const stats = JSON.parse(r.stderr.toString().trim().split('\n').at(-1)!) as {
       ms: number;
@@ -152,6 +157,18 @@ async function main(): Promise<void> {
   lines.push(
     `vpcsim logs summary, plain: ${(sp.wall / 1000).toFixed(2)} s wall (${rate(sp.wall)}; ${(sp.ms / 1000).toFixed(2)} s after start-up), peak RSS ${sp.maxRssMb.toFixed(0)} MB`,
   );
+  const native = kernel() !== undefined;
+  lines.push(
+    native
+      ? 'native summary kernel: built (dist/native/flow-kernel.node), used above and below'
+      : 'native summary kernel: not built (see npm run build), JavaScript path above and below',
+  );
+  if (native) {
+    const js = summary(plain, { ...process.env, VPCSIM_NATIVE: '0' });
+    lines.push(
+      `vpcsim logs summary, plain, JavaScript only (VPCSIM_NATIVE=0): ${(js.wall / 1000).toFixed(2)} s wall (${rate(js.wall)}), peak RSS ${js.maxRssMb.toFixed(0)} MB`,
+    );
+  }
   const sg = summary(gz);
   lines.push(
     `vpcsim logs summary, gzip:  ${(sg.wall / 1000).toFixed(2)} s wall (${rate(sg.wall)}), peak RSS ${sg.maxRssMb.toFixed(0)} MB`,
