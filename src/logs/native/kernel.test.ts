@@ -228,6 +228,30 @@ describe.skipIf(!built)('native summary kernel = JavaScript path', () => {
     expect(native.report).toEqual(js.report);
   });
 
+  it('random bytes written over real lines: never a line JavaScript would not take', async () => {
+    const base = Buffer.from(`${mixed}\n${mixed}\n`);
+    const bytes = [0, 9, 10, 13, 32, 45, 46, 48, 49, 57, 58, 65, 127, 128, 255];
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.tuple(fc.nat(base.length - 1), fc.constantFrom(...bytes), fc.boolean()), {
+          minLength: 1,
+          maxLength: 30,
+        }),
+        async (edits) => {
+          const b = Buffer.from(base);
+          for (const [at, byte, digit] of edits) b[at] = digit ? 48 + (byte % 10) : byte;
+          const text = b.toString('latin1');
+          const js = await summarize(text, false);
+          const native = await summarize(text, true);
+          const { took: _a, ...j } = js;
+          const { took: _b, ...n } = native;
+          expect(n).toEqual(j);
+        },
+      ),
+      { numRuns: 80 },
+    );
+  });
+
   it('random default-format records, some bent out of shape', async () => {
     const octet = fc.integer({ min: 0, max: 255 });
     const v4 = fc.tuple(fc.constantFrom(10, 172, 203), octet, octet, octet).map((p) => p.join('.'));
