@@ -339,6 +339,7 @@ function traceOne(net: Network, q: TraceQuery, serviceRange: number): Trace {
   const dstIp = addressFor(net, dst, family, 'destination', srcIsInternet, serviceRange);
   const src = sendingInterface(net, resolvedSrc, dstIp, warnings);
   const srcIp = addressFor(net, src, family, 'source', false);
+  replyingInterface(net, dst, srcIp, warnings);
   // IPv4 and IPv6 are separate networks: a packet has one family (aws-semantics §1.4.1, §3.9).
   if (srcIp.family !== dstIp.family)
     throw new ResolveError('MIXED_FAMILIES', `${q.from} -> ${q.to}`, 'destination');
@@ -645,6 +646,36 @@ function sendingInterface(net: Network, e: Endpoint, dst: Ip, warnings: TraceWar
     }),
   });
   return { ...e, eni: chosen };
+}
+
+/**
+ * A request to a secondary interface (device index 1 or more) from outside that interface's
+ * subnet: the trace assumes the reply leaves by the same interface, as Amazon Linux's policy routing
+ * for secondary interfaces does; an OS that answers from its primary breaks the flow (the reply
+ * then leaves with the wrong source, or is dropped by the source/destination check). Said, not
+ * guessed: the snapshot cannot show the instance's routing table.
+ */
+function replyingInterface(net: Network, dst: Endpoint, client: Ip, warnings: TraceWarning[]): void {
+  if (dst.kind !== 'interface' || !dst.instance) return;
+  if ((dst.eni.attachment?.deviceIndex ?? 0) === 0) return;
+  const enis = net.interfacesOfInstance(dst.instance.instanceId);
+  if (enis.length < 2) return;
+  const sn = net.subnets.get(dst.eni.subnetId);
+  const onLink =
+    client.family === 4
+      ? sn?.cidrBlock !== undefined && cidrContains(sn.cidrBlock, client)
+      : (sn?.ipv6CidrBlocks ?? []).some((c) => cidrContains(c, client));
+  if (onLink) return;
+  warnings.push({
+    code: 'MULTIPLE_INTERFACES',
+    resourceId: dst.instance.instanceId,
+    message: traceWarningMessage('MULTIPLE_INTERFACES', {
+      instanceId: dst.instance.instanceId,
+      count: String(enis.length),
+      networkInterfaceId: dst.eni.networkInterfaceId,
+      why: 'reply',
+    }),
+  });
 }
 
 function expectedEnd(dst: Endpoint): { kind: string; eni?: NetworkInterface } {

@@ -720,3 +720,40 @@ describe('an Elastic IP associated with nothing', () => {
     );
   });
 });
+
+describe('an instance with a second interface', () => {
+  const SECOND = 'eni-0a1b2c3d4e5f60718';
+  const withSecond = () =>
+    variant((f) => {
+      const enis = f['NetworkInterfaces.json']!.NetworkInterfaces as Record<string, unknown>[];
+      const web = enis.find((e) => e.NetworkInterfaceId === 'eni-09b44f81a505da970')!;
+      const second = structuredClone(web);
+      second.NetworkInterfaceId = SECOND;
+      second.PrivateIpAddress = '10.0.0.11';
+      second.PrivateIpAddresses = [{ Primary: true, PrivateIpAddress: '10.0.0.11' }];
+      delete second.Association;
+      second.Attachment = {
+        ...(web.Attachment as object),
+        AttachmentId: 'eni-attach-0a1b2c3d4e5f60718',
+        DeviceIndex: 1,
+      };
+      enis.push(second);
+    });
+
+  it('a request to the secondary interface from another subnet says the reply interface was assumed', async () => {
+    const net = await withSecond();
+    const t = run(net, tcp('app-1', '10.0.0.11', 443));
+    expect(ids(t.forward).at(-2)).toBe(SECOND);
+    const w = t.warnings.filter((x) => x.code === 'MULTIPLE_INTERFACES');
+    expect(w).toEqual([expect.objectContaining({ resourceId: 'i-0eb35bb3ae1832500' })]);
+    expect(w[0]!.message).toContain(`replies from ${SECOND}`);
+  });
+
+  it("no such warning for the primary interface, nor for a client in the secondary's subnet", async () => {
+    const net = await withSecond();
+    const primary = run(net, tcp('app-1', '10.0.0.10', 443));
+    expect(primary.warnings.filter((x) => x.code === 'MULTIPLE_INTERFACES')).toEqual([]);
+    const onLink = run(net, tcp('nat-1', '10.0.0.11', 443));
+    expect(onLink.warnings.some((x) => x.message.includes('replies from'))).toBe(false);
+  });
+});

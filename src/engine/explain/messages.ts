@@ -190,6 +190,8 @@ export function traceWarningMessage(
     case 'ADDRESS_PICKED_AT_APPLY':
       return `an address is picked at apply; every part of the subnet that rules or routes tell apart gives the same answer (${f.outcomes})`;
     case 'MULTIPLE_INTERFACES':
+      if (f.why === 'reply')
+        return `${f.instanceId} has ${f.count} network interfaces; assumed it replies from ${f.networkInterfaceId}, the secondary interface the request arrived on (Amazon Linux routes replies so; an OS that answers from its primary interface breaks this flow)`;
       return `${f.instanceId} has ${f.count} network interfaces; assumed it sends from ${f.networkInterfaceId} ${
         f.why === 'on-link'
           ? "(in the destination's subnet)"
