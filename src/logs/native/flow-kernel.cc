@@ -23,7 +23,7 @@
 namespace {
 
 // kernel.ts refuses a kernel built from another version of these files.
-constexpr int32_t KERNEL_VERSION = 2;
+constexpr int32_t KERNEL_VERSION = 3;
 
 // ---- Node-API glue ----
 

@@ -12,6 +12,7 @@
 #include <memory>
 #include <vector>
 
+#include "ipv6.h"
 #include "top-table.h"
 
 namespace {
@@ -67,6 +68,8 @@ struct Kernel {
   size_t en[256] = {};
   double nums[256] = {};
   int8_t fams[256] = {};
+  /** IPv6 columns: the canonical text. */
+  Ip6Text ip6[256] = {};
 };
 
 inline double nz(double v) { return std::isnan(v) ? 0 : v; }
@@ -80,9 +83,13 @@ int enumIndex(const std::vector<std::vector<uint8_t>>& values, const uint8_t* b,
   return -1;
 }
 
-/** An address column onto a key: [4, value], or [0] when null (the kernel never sees IPv6). */
+/** An address column onto a key: [4, value], [6, canonical text] or [0] when null. */
 inline Key& addr(Key& k, const Kernel& K, int c) {
   if (c >= 0 && K.fams[c] == 4) return k.ipv4(static_cast<uint32_t>(K.nums[c]));
+  if (c >= 0 && K.fams[c] == 6) {
+    const Ip6Text& t = K.ip6[c];
+    return k.word(6).bytes(reinterpret_cast<const uint8_t*>(t.s), 0, static_cast<size_t>(t.n));
+  }
   return k.word(0);
 }
 
@@ -215,23 +222,28 @@ inline bool parseLine(Kernel& K, const Format& F, const uint8_t* buf, size_t pos
       if (i == s || v < F.mins[c] || v > F.maxs[c]) ok = false;
       K.nums[c] = v;
     } else if (k == KIND_IP) {
+      // Dotted IPv4 (the common case) as the bytes come; else IPv6 text, as the general path of
+      // read/flow-parser.ts (`typed`) reads it.
       double value = 0;
       int part = 0, digits = 0, dots = 0;
+      bool v4 = true;
+      size_t j = i;
+      int bj = b;
       for (;;) {
-        if (b >= '0' && b <= '9') {
+        if (bj >= '0' && bj <= '9') {
           if (digits > 0 && part == 0) {
-            ok = false;
+            v4 = false;  // a leading zero
             break;
           }
-          part = part * 10 + (b - '0');
+          part = part * 10 + (bj - '0');
           if (part > 255) {
-            ok = false;
+            v4 = false;
             break;
           }
           digits++;
-        } else if (b == '.') {
+        } else if (bj == '.') {
           if (digits == 0 || dots == 3) {
-            ok = false;
+            v4 = false;
             break;
           }
           value = value * 256 + part;
@@ -241,14 +253,29 @@ inline bool parseLine(Kernel& K, const Format& F, const uint8_t* buf, size_t pos
         } else {
           break;
         }
-        b = at(++i);
+        bj = at(++j);
       }
-      if (!ok || dots != 3 || digits == 0) {
-        ok = false;
-        break;
+      if (v4 && dots == 3 && digits > 0) {
+        i = j;
+        b = bj;
+        K.nums[c] = value * 256 + part;
+        K.fams[c] = 4;
+      } else {
+        size_t e = s;
+        bool colon = false;
+        for (int x; (x = at(e)) > 32; e++)
+          if (x == ':') colon = true;
+        uint16_t g[8];
+        if (!colon || !parseIpv6(buf, s, e, g)) {
+          ok = false;
+          break;
+        }
+        formatIpv6(g, K.ip6[c]);
+        K.nums[c] = NAN;
+        K.fams[c] = 6;
+        i = e;
+        b = at(i);
       }
-      K.nums[c] = value * 256 + part;
-      K.fams[c] = 4;
     } else {
       while (b > 32) b = at(++i);
       if (i == s) {

@@ -228,6 +228,63 @@ describe.skipIf(!built)('native summary kernel = JavaScript path', () => {
     expect(native.report).toEqual(js.report);
   });
 
+  it('IPv6 in every text form, and text that only looks like it', async () => {
+    const valid = [
+      '2001:db8::1',
+      '2001:DB8:0:0:0:0:0:1',
+      '2001:0db8:0000:0000:0000:0000:0000:0001',
+      '::',
+      '::1',
+      '1::',
+      'fe80::1:2',
+      '1:0:0:2:0:0:0:3',
+      '1:0:0:2:0:0:3:4',
+      '::ffff:192.0.2.1',
+      '64:ff9b::198.51.100.7',
+      '1:2:3:4:5:6:7:8',
+      '0:0:1:0:0:1:0:0',
+    ];
+    const invalid = [
+      ':::',
+      '1::2::3',
+      '1:2:3:4:5:6:7:8:9',
+      '12345::1',
+      '::1.2.3.04',
+      '::256.1.1.1',
+      '1.2.3.4::',
+      'g::1',
+      'fe80::1%eth0',
+      ':1:2:3:4:5:6:7',
+      '1:2:3:4:5:6:7:',
+      '1:2:3:4:5:6:7::8',
+    ];
+    const line = (a: string, b: string) => `2 123456789010 eni-1 ${a} ${b} 443 55000 6 3 180 1 2 ACCEPT OK`;
+    const lines = [
+      ...valid.flatMap((a) => [line(a, '10.0.0.1'), line('10.0.0.1', a), line(a, a)]),
+      ...invalid.map((a) => line(a, '2001:db8::1')),
+    ];
+    const n = await expectSame(`${DEFAULT_HEADER}\n${lines.join('\n')}\n`, {}, valid.length * 3);
+    expect(n.counts.malformed).toBe(invalid.length);
+    expect(n.report.ipv6.records).toBe(valid.length * 2);
+    // Spellings of one address are one key.
+    expect(n.report.topSources.find((x) => x.addr === '2001:db8::1')?.records).toBe(6);
+  });
+
+  it('random IPv6 addresses as fast-check writes them', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.tuple(fc.ipV6(), fc.ipV6()), { minLength: 1, maxLength: 20 }),
+        async (pairs) => {
+          const lines = pairs.map(
+            ([a, b]) => `2 123456789010 eni-1 ${a} ${b} 443 55000 6 3 180 1 2 REJECT OK`,
+          );
+          await expectSame(`${DEFAULT_HEADER}\n${lines.join('\n')}\n`, {}, pairs.length);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
   it('random bytes written over real lines: never a line JavaScript would not take', async () => {
     const base = Buffer.from(`${mixed}\n${mixed}\n`);
     const bytes = [0, 9, 10, 13, 32, 45, 46, 48, 49, 57, 58, 65, 127, 128, 255];

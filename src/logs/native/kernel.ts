@@ -16,7 +16,7 @@ import { ADMIN_INDEX, ADMIN_PORTS } from '../report/admin-ports.js';
 import type { TopTableState } from '../report/top-table.js';
 
 /** The version of flow-kernel.cc this module speaks to (its KERNEL_VERSION). */
-const KERNEL_VERSION = 2;
+const KERNEL_VERSION = 3;
 
 interface KernelTable {
   readonly slots: ArrayBuffer;
