@@ -1,17 +1,20 @@
 /*
  * Optional native kernel of `vpcsim logs summary` for flow logs (built by scripts/build-native.mjs,
  * loaded by kernel.ts; without it everything runs in JavaScript, with the same answers). This file
- * is its Node-API face; flow-summary.h parses and sums, top-table.h keeps the bounded tables.
+ * is its Node-API face; flow-summary.h parses and sums, ipv6.h reads IPv6 text, top-table.h keeps
+ * the bounded tables.
  *
- * What it knows: the fast path of read/flow-parser.ts (`FlowParser.fast`: one space between fields,
- * each field read by its column kind: integer within bounds, dotted IPv4, enum value, text; `-` is
- * null) and the totals of report/flow-summary.ts (`FlowSummary.record`), kept in tables with the
- * slot layout, key encoding, hash and Misra-Gries purge of report/top-table.ts, so that JavaScript
- * absorbs them as it absorbs a worker thread's tables.
+ * What it knows: the lines read/flow-parser.ts reads as records at once (its fast path, `fast`: one
+ * space between fields, each field read by its column kind: integer within bounds, IPv4 or IPv6
+ * address, enum value, text; `-` is null; and IPv6 addresses as its general path reads them) and
+ * the totals of report/flow-summary.ts (`FlowSummary.record`), kept in tables with the slot layout,
+ * key encoding, hash and Misra-Gries purge of report/top-table.ts, so that JavaScript absorbs them
+ * as it absorbs a worker thread's tables.
  *
- * What it does not know: headers, blank lines, IPv6, malformed lines, warnings, line numbers,
- * CloudWatch events, Parquet. At the first line it would not take it stops, and JavaScript reads
- * that line (the general path); it never takes a line the JavaScript fast path would refuse.
+ * What it does not know: headers, blank lines, tabs or runs of blanks, malformed lines, NODATA
+ * records with bad values, warnings, line numbers, CloudWatch events, Parquet. At the first line it
+ * would not take it stops, and JavaScript reads that line; it never takes a line that JavaScript
+ * would read otherwise than as a plain record.
  */
 #include <node_api.h>
 

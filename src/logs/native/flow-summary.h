@@ -1,8 +1,9 @@
 /*
  * The flow-log side of the native summary kernel: a format as the kernel needs it, the fast-path
- * line parser of read/flow-parser.ts (`FlowParser.fast`) and the totals of report/flow-summary.ts
- * (`FlowSummary.record`), into top-table.h's tables and an accumulator JavaScript owns. Knows
- * nothing of headers, IPv6, malformed lines or warnings: the caller leaves those to JavaScript.
+ * line parser of read/flow-parser.ts (`FlowParser.fast`, with IPv6 addresses read as its general
+ * path reads them) and the totals of report/flow-summary.ts (`FlowSummary.record`), into
+ * top-table.h's tables and an accumulator JavaScript owns. Knows nothing of headers, malformed
+ * lines or warnings: the caller leaves those to JavaScript.
  */
 #pragma once
 
