@@ -129,9 +129,10 @@ export interface FlowParserOptions {
 
 /**
  * A consumer of whole runs of lines (the native summary kernel): it takes the leading lines of
- * buf[pos, end) that `fast` would accept in `format`, as its own records, and returns the position
- * after them; `taken` then holds [lines, parsed, nodata, skipdata] of that call. The parser reads
- * the line it stopped at, and counts and numbers every line as if it had read them itself.
+ * buf[pos, end) that this parser would read as plain records in `format` (those `fast` accepts, and
+ * the same with IPv6 addresses, which the general path reads), as its own records, and returns the
+ * position after them; `taken` then holds [lines, parsed, nodata, skipdata] of that call. The parser
+ * reads the line it stopped at, and counts and numbers every line as if it had read them itself.
  */
 export interface BulkFlowSink {
   take(buf: Buffer, pos: number, end: number, format: FlowFormat, maxLine: number): number;
