@@ -27,6 +27,7 @@ import { pickInternetAddress } from './addresses.js';
 import { portsText } from './evaluate/security-group.js';
 import {
   addressUnknownMessage,
+  applianceZoneMessage,
   blockerMessage,
   fixText,
   traceWarningMessage,
@@ -311,8 +312,8 @@ function traceRanges(net: Network, q: TraceQuery): Trace {
   const to = resolveDestination(net, q);
   const ranges =
     to.kind === 'service' ? (to.prefixList?.cidrs ?? []).filter((c) => c.family === (q.ipv6 ? 6 : 4)) : [];
-  if (ranges.length < 2) return traceOne(net, q, 0);
-  const results = ranges.map((_, i) => traceOne(net, q, i));
+  if (ranges.length < 2) return traceZones(net, q, 0);
+  const results = ranges.map((_, i) => traceZones(net, q, i));
   const worst = results.reduce((a, b) => (SEVERITY[b.verdict] > SEVERITY[a.verdict] ? b : a));
   const differing = ranges
     .map((c, i) => ({ c, v: results[i]!.verdict }))
@@ -328,7 +329,60 @@ function traceRanges(net: Network, q: TraceQuery): Trace {
   return { ...worst, warnings: [...worst.warnings, warning] };
 }
 
-function traceOne(net: Network, q: TraceQuery, serviceRange: number): Trace {
+/** Most zone combinations tried when several appliance-mode attachments lie on one path. */
+const MAX_ZONE_CHOICES = 16;
+
+/**
+ * With appliance mode, the transit gateway picks one zone of the attachment for a flow by a flow
+ * hash (Transit Gateway guide, "Example: Appliance in a shared services VPC"), which a snapshot
+ * cannot predict: the flow is traced through each zone the path's appliance-mode attachments
+ * offer. One answer for all stands; different answers make the verdict unknown, showing the worst.
+ */
+function traceZones(net: Network, q: TraceQuery, serviceRange: number): Trace {
+  const used = new Map<string, string>();
+  const first = traceOne(net, q, serviceRange, undefined, used);
+  let choices: [string, string][][] = [[]];
+  for (const attId of used.keys()) {
+    const att = net.transitGatewayAttachments.get(attId);
+    const zones = [
+      ...new Set(
+        (att?.subnetIds ?? [])
+          .map((id) => net.subnets.get(id)?.availabilityZone)
+          .filter((z) => z !== undefined),
+      ),
+    ];
+    if (zones.length < 2) continue;
+    choices = choices.flatMap((c) => zones.map((z) => [...c, [attId, z] as [string, string]]));
+  }
+  if (choices.length < 2) return first;
+  const results = choices
+    .slice(0, MAX_ZONE_CHOICES)
+    .map((c) => ({ c, trace: traceOne(net, q, serviceRange, new Map(c)) }));
+  if (results.every((r) => r.trace.verdict === first.verdict)) return first;
+  const worst = results.reduce((a, b) =>
+    SEVERITY[b.trace.verdict] > SEVERITY[a.trace.verdict] ? b : a,
+  ).trace;
+  const attachments = [...new Set(choices[0]!.map(([a]) => a))].join(', ');
+  const outcomes = results.map((r) => `${r.c.map(([, z]) => z).join(' + ')} ${r.trace.verdict}`).join(', ');
+  const why: UnknownReason = {
+    code: 'APPLIANCE_ZONE_BY_FLOW_HASH',
+    missing: attachments,
+    message: applianceZoneMessage(attachments, outcomes),
+  };
+  return { ...worst, verdict: 'unknown', unknowns: [...worst.unknowns, why] };
+}
+
+/**
+ * One trace. `zones` fixes the zone of appliance-mode attachments beforehand; `used` receives the
+ * zone each appliance-mode attachment on the path was given.
+ */
+function traceOne(
+  net: Network,
+  q: TraceQuery,
+  serviceRange: number,
+  zones?: ReadonlyMap<string, string>,
+  used?: Map<string, string>,
+): Trace {
   const warnings: TraceWarning[] = [];
   const resolvedSrc = resolveEndpoint(net, q.from, 'source');
   const resolvedDst = resolveDestination(net, q);
@@ -359,7 +413,7 @@ function traceOne(net: Network, q: TraceQuery, serviceRange: number): Trace {
   };
 
   const conntrack = new Map<string, ConntrackEntry>();
-  const applianceZones = new Map<string, string>();
+  const applianceZones = new Map<string, string>(zones);
   const seen = new Set<string>();
   const service = dst.kind === 'service' ? dst.service : undefined;
   const servicePrefixListId = dst.kind === 'service' ? dst.prefixList?.prefixListId : undefined;
@@ -549,6 +603,7 @@ function traceOne(net: Network, q: TraceQuery, serviceRange: number): Trace {
         resourceId: n.resourceId,
         message: traceWarningMessage(n.code, { ...n.facts, id: n.resourceId }),
       });
+  if (used) for (const [att, az] of applianceZones) used.set(att, az);
   const result: Trace = {
     version: 1,
     verdict,

@@ -91,7 +91,8 @@ export type UnknownCode =
   | 'NON_DETERMINISTIC_ROUTE'
   | 'ONPREM_PREFIXES_UNKNOWN'
   | 'ADDRESS_UNKNOWN_UNTIL_APPLY'
-  | 'INCOMPLETE_COMPONENT';
+  | 'INCOMPLETE_COMPONENT'
+  | 'APPLIANCE_ZONE_BY_FLOW_HASH';
 
 export type StepKind =
   | 'origin'

@@ -26,7 +26,10 @@ import { blockerSummary, expectVerdict, ids, run, tcp } from '../helpers.js';
 const HUB = 'aws_ec2_transit_gateway.hub';
 const zone = (az: string) => ({ availability_zone: az });
 
-function network(applianceMode: 'enable' | 'disable'): Network {
+/** `fwB: 'closed'`: zone b's firewall admits nothing, so the two zones answer differently. */
+function network(applianceMode: 'enable' | 'disable', fwB: 'open' | 'closed' = 'open'): Network {
+  const open = openGroup('fw_b_sg', 'insp');
+  const fwBGroup: Res = fwB === 'closed' ? { ...open, values: { ...open.values, ingress: [] } } : open;
   const attach = (name: string, subnets: string[], extra: Record<string, unknown> = {}): Res =>
     tgwAttachment(name, name, subnets, {
       transit_gateway_default_route_table_association: false,
@@ -69,8 +72,9 @@ function network(applianceMode: 'enable' | 'disable'): Network {
     subnet('fw_a', '10.9.11.0/24', 'insp', zone('us-east-1a')),
     subnet('fw_b', '10.9.12.0/24', 'insp', zone('us-east-1b')),
     openGroup('fw_sg', 'insp'),
+    fwBGroup,
     instance('fw-a', 'fw_a', { private_ip: '10.9.11.10', source_dest_check: false }, ['fw_sg']),
-    instance('fw-b', 'fw_b', { private_ip: '10.9.12.10', source_dest_check: false }, ['fw_sg']),
+    instance('fw-b', 'fw_b', { private_ip: '10.9.12.10', source_dest_check: false }, ['fw_b_sg']),
     {
       type: 'aws_ec2_transit_gateway',
       name: 'hub',
@@ -131,7 +135,7 @@ const through = (z: 'a' | 'b') => [
   INSP_ACL,
   `tf:aws_route_table.tgw_${z}`,
   INSP_ACL,
-  'tf:aws_security_group.fw_sg',
+  `tf:aws_security_group.${z === 'a' ? 'fw_sg' : 'fw_b_sg'}`,
   `tf:aws_instance.fw-${z}.primary_network_interface_id`,
   `tf:aws_instance.fw-${z}`,
 ];
@@ -174,6 +178,33 @@ describe('transit gateway appliance mode (centralised inspection in two zones)',
       'tf:aws_instance.a-1',
     ]);
     expect(t.blockers).toEqual([]);
+  });
+
+  it('with appliance mode and zones that answer differently, the answer is unknown: the flow hash picks the zone', () => {
+    const t = run(network('enable', 'closed'), tcp('a-1', 'b-1', 443));
+    expectVerdict(t, 'unknown');
+    const why = t.unknowns.find((u) => u.code === 'APPLIANCE_ZONE_BY_FLOW_HASH');
+    expect(why?.missing).toBe('tf:aws_ec2_transit_gateway_vpc_attachment.insp');
+    expect(why?.message).toContain('us-east-1a reachable, us-east-1b unreachable');
+    // The hops shown are the worst case: zone b, where fw-b's group admits nothing.
+    expect(ids(t.forward)).toContain('tf:aws_instance.fw-b.primary_network_interface_id');
+    expect(blockerSummary(t)).toEqual([
+      {
+        code: 'ENI_SG_RULES_MISMATCH',
+        component: 'tf:aws_security_group.fw_b_sg',
+        direction: 'inbound',
+        path: 'forward',
+        rule: null,
+      },
+    ]);
+  });
+
+  it('without appliance mode the zone is the one the packet came from: no doubt, zone a answers', () => {
+    // a-1 is in us-east-1a; the request crosses fw-a (open). The reply comes back by b-1's zone,
+    // through fw-b, which never saw the flow: unreachable either way, so nothing is in doubt.
+    const t = run(network('disable', 'closed'), tcp('a-1', 'b-1', 443));
+    expectVerdict(t, 'unreachable');
+    expect(t.unknowns).toEqual([]);
   });
 
   it('lint TGW001 flags the attachment without appliance mode only', async () => {

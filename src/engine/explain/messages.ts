@@ -158,7 +158,14 @@ export function unknownMessage(u: Omit<UnknownReason, 'message'>): string {
       return addressUnknownMessage(u.missing, '');
     case 'INCOMPLETE_COMPONENT':
       return `the path crosses ${u.component ? componentText(u.component) : u.missing}, some of whose entries could not be read (see the load warnings: a value known only after apply, or a bad value); the answer may differ with them`;
+    case 'APPLIANCE_ZONE_BY_FLOW_HASH':
+      return applianceZoneMessage(u.missing, '');
   }
+}
+
+/** Appliance mode: the zone is picked per flow by a hash, and the zones answer differently (`outcomes`). */
+export function applianceZoneMessage(attachments: string, outcomes: string): string {
+  return `the answer depends on which zone of ${attachments} the transit gateway picks for the flow (appliance mode: by a flow hash)${outcomes ? `: ${outcomes}` : ''}; make the zones alike (routes, appliances, rules) so that every flow gets the same answer`;
 }
 
 /** The answer depends on addresses a Terraform plan leaves to AWS: `outcomes` lists each choice's verdict. */

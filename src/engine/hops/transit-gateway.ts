@@ -225,9 +225,10 @@ function intoVpc(w: Walker, att: TransitGatewayAttachment, pkt: Packet, az?: str
   const dstAz = owner ? w.net.subnets.get(owner.eni.subnetId)?.availabilityZone : undefined;
   const subnets = att.subnetIds.map((id) => w.net.subnets.get(id)).filter((s) => s !== undefined);
   // Appliance mode: one zone of the attachment for the whole flow, both ways (Transit Gateway guide,
-  // "Appliance in a shared services VPC"): the reply enters by the zone the request entered by.
+  // "Appliance in a shared services VPC"): the reply enters by the zone the request entered by. The
+  // gateway picks that zone by a flow hash; a trace may fix it beforehand (trace.ts tries each).
   const zones = att.applianceModeSupport === true ? w.opts.applianceZones : undefined;
-  const kept = w.opts.reply ? zones?.get(att.transitGatewayAttachmentId) : undefined;
+  const kept = zones?.get(att.transitGatewayAttachmentId);
   const subnet =
     subnets.find((s) => kept !== undefined && s.availabilityZone === kept) ??
     subnets.find((s) => az !== undefined && s.availabilityZone === az) ??
