@@ -130,6 +130,14 @@ const MESSAGES: Readonly<Record<string, Template>> = {
     `On-premises network ${s(d.network)} (${s(d.file)}): BFD is not configured; AWS's asynchronous BFD takes effect only once the router configures it, so failover waits for the BGP hold timer.`,
   TGW001: (d) =>
     `Transit gateway attachment ${s(d.attachment)} (VPC ${s(d.vpc)}, zones ${list(d.zones)}) has appliance mode off while ${list(d.tables)} route(s) traffic to ${list(d.appliances)}: a flow between two zones can cross a different appliance each way and be dropped.`,
+  TGW002: (d) =>
+    `Transit gateway attachment ${s(d.attachment)} (VPC ${s(d.vpc)}) treats its zones differently${
+      (d.routes as readonly string[]).length ? `: routes ${list(d.routes)} (${list(d.tables)})` : ''
+    }${(d.acls as readonly string[]).length ? `; network ACLs with different entries (${list(d.acls)})` : ''}; ${
+      d.applianceMode
+        ? 'with appliance mode the zone is picked per flow, so flows fail or pass by chance.'
+        : 'traffic keeps the zone it came from, so the answer depends on the source zone.'
+    }`,
   NET001: (d) => `VPC ${s(d.vpc)} overlaps ${s(d.other)} on ${list(d.prefixes)}.`,
   FL001: (d) =>
     `VPC ${s(d.vpc)} has no active flow log${

@@ -33,6 +33,7 @@ import { SG001 } from './rules/sg/SG001.js';
 import { SG002 } from './rules/sg/SG002.js';
 import { SG003 } from './rules/sg/SG003.js';
 import { TGW001 } from './rules/tgw/TGW001.js';
+import { TGW002 } from './rules/tgw/TGW002.js';
 import { VPN001 } from './rules/vpn/VPN001.js';
 import { VPN002 } from './rules/vpn/VPN002.js';
 import { VPN003 } from './rules/vpn/VPN003.js';
@@ -86,6 +87,7 @@ export const RULES: readonly Rule[] = [
   DX008,
   DX009,
   TGW001,
+  TGW002,
   NET001,
   FL001,
   FL002,
