@@ -79,6 +79,29 @@ describe('vpcsim logs summary', () => {
     expect(io.err).toMatch(/--fields "\$\{version": '\$\{' is not closed by '\}' \(column 1\)/);
     io.err = '';
     expect(await main(['logs', 'summary', FLOWS, '--top', '0'])).toBe(2);
+    io.err = '';
+    expect(await main(['logs', 'summary', FLOWS, '--threads', '0'])).toBe(2);
+    expect(io.err).toMatch(/--threads "0" is not a whole number of at least 1\./);
+    io.err = '';
+    expect(await main(['logs', 'summary', FLOWS, '--threads', '99'])).toBe(2);
+    expect(io.err).toMatch(/--threads 99 is more than 16/);
+  });
+
+  it('--threads 1 and --threads 2 give the same report', async () => {
+    const big = tempFiles({
+      'big.log': lines(
+        DEFAULT_HEADER,
+        ...Array.from({ length: 3000 }, (_, i) => DOC_DEFAULT.accepted.replace(' 20641 ', ` ${1024 + i} `)),
+      ),
+    });
+    const run = async (threads: string) => {
+      io.out = '';
+      expect(await main(['logs', 'summary', join(big, 'big.log'), '--json', '--threads', threads])).toBe(0);
+      return JSON.parse(io.out);
+    };
+    const one = await run('1');
+    expect(one.counts.parsed).toBe(3000);
+    expect(await run('2')).toEqual(one);
   });
 
   it('--fields reads a custom format without header', async () => {

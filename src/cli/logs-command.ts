@@ -42,6 +42,9 @@ interface CommonOpts {
   strict?: boolean;
 }
 
+/** Most threads `logs summary --threads` takes. */
+const MAX_THREADS = 16;
+
 function whole(flag: string, text: string | undefined, min: number, fallback: number): number {
   if (text === undefined) return fallback;
   const n = Number(text);
@@ -138,8 +141,18 @@ export function registerLogsCommand(program: Command): void {
     .option('--top <n>', `entries per list (default ${DEFAULT_TOP})`)
     .option('--max-keys <n>', `distinct keys per list kept exactly (default ${DEFAULT_MAX_KEYS})`)
     .option('--strict', 'stop with exit 1 at the first malformed line')
+    .option(
+      '--threads <n>',
+      'threads reading large plain-text flow logs (default: one per core, up to 4; 1: no worker threads)',
+    )
     .action(async (paths, o) => {
-      const f = flags(o, DEFAULT_TOP);
+      const threads = o.threads === undefined ? undefined : whole('--threads', o.threads, 1, 1);
+      // Each thread keeps its own bounded tables: past this, memory grows for no gain.
+      if (threads !== undefined && threads > MAX_THREADS)
+        throw new UsageError(
+          `--threads ${threads} is more than ${MAX_THREADS}; each thread keeps its own tables.`,
+        );
+      const f = { ...flags(o, DEFAULT_TOP), ...(threads ? { parallel: { workers: threads } } : {}) };
       const L = await load();
       const p = progress(L);
       const got = await guard(L, undefined, () =>
