@@ -262,12 +262,16 @@ describe.skipIf(!built)('native summary kernel = JavaScript path', () => {
     const lines = [
       ...valid.flatMap((a) => [line(a, '10.0.0.1'), line('10.0.0.1', a), line(a, a)]),
       ...invalid.map((a) => line(a, '2001:db8::1')),
+      // Read by JavaScript (two spaces): its key must be the kernel's.
+      line('2001:db8::1', '10.0.0.1').replace(' 443 ', '  443 '),
     ];
     const n = await expectSame(`${DEFAULT_HEADER}\n${lines.join('\n')}\n`, {}, valid.length * 3);
     expect(n.counts.malformed).toBe(invalid.length);
-    expect(n.report.ipv6.records).toBe(valid.length * 2);
-    // Spellings of one address are one key.
-    expect(n.report.topSources.find((x) => x.addr === '2001:db8::1')?.records).toBe(6);
+    expect(n.report.ipv6.records).toBe(valid.length * 2 + 1);
+    // Spellings of one address are one key, whoever read the line.
+    expect(n.report.topSources.filter((x) => x.addr === '2001:db8::1')).toEqual([
+      expect.objectContaining({ records: 7 }),
+    ]);
   });
 
   it('random IPv6 addresses as fast-check writes them', async () => {
