@@ -10,6 +10,7 @@ import { Command, CommanderError, Option } from '@commander-js/extra-typings';
 import pc from 'picocolors';
 import { InputError } from '../ingest/errors.js';
 import type { Network } from '../model/index.js';
+import { registerCheckCommand } from './check-command.js';
 import { registerCollectCommand } from './collect-command.js';
 import { registerDoctorCommand } from './doctor-command.js';
 import { EXIT, UsageError } from './exit.js';
@@ -153,6 +154,7 @@ export function buildProgram(): Command {
       }
     });
   registerLogsCommand(program);
+  registerCheckCommand(program);
   registerLintCommand(program);
   registerDoctorCommand(program);
   registerCollectCommand(program);

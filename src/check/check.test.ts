@@ -1,0 +1,210 @@
+/**
+ * `vpcsim check`: the intent file (shape errors with their place), the outcome of each verdict
+ * against each expectation, and the command on example (a) — results, what blocks or lets a failed
+ * check through, exit codes 0 / 1 / 2 / 3.
+ */
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { captureOutput } from '../../test/capture.js';
+import { examplePath } from '../../test/helpers.js';
+import { main } from '../cli/main.js';
+import { CheckFileError, parseIntents } from './intent-file.js';
+import { type CheckReport, outcomeOf } from './run.js';
+
+const io = captureOutput();
+const A = examplePath('nat-instance');
+
+function file(text: string, name = 'intent.yaml'): string {
+  const dir = mkdtempSync(join(tmpdir(), 'vpcsim-check-'));
+  const p = join(dir, name);
+  writeFileSync(p, text);
+  return p;
+}
+
+describe('intent file', () => {
+  it('reads YAML and JSON, a list or a list under checks, with defaults', () => {
+    const yaml = parseIntents('- {from: web-1, to: db-1, port: 5432, expect: unreachable}\n', 'i.yaml');
+    const json = parseIntents(
+      JSON.stringify({
+        checks: [{ name: 'db', from: 'web-1', to: 'db-1', port: '5432', expect: 'unreachable' }],
+      }),
+      'i.json',
+    );
+    expect(yaml).toEqual([
+      expect.objectContaining({
+        name: undefined,
+        from: 'web-1',
+        to: 'db-1',
+        protocol: 'tcp',
+        port: '5432',
+        expect: 'unreachable',
+        where: 'i.yaml:1:3',
+      }),
+    ]);
+    expect(json[0]).toMatchObject({ name: 'db', port: '5432', protocol: 'tcp', where: 'i.json:1:12' });
+  });
+
+  it.each([
+    ['not a list', 'from: a\n', 'i.yaml:1:1: a mapping at the top level must hold the list under `checks`'],
+    ['an empty list', '[]\n', 'i.yaml:1:1: the file holds no checks'],
+    ['a check that is not a mapping', '- web-1\n', 'i.yaml:1:3: each check must be a mapping'],
+    [
+      'an unknown key',
+      '- {from: a, to: b, expect: reachable, prot: tcp}\n',
+      'i.yaml:1:39: unknown key "prot" (known: name, from, to,',
+    ],
+    ['no from', '- {to: b, expect: reachable}\n', 'i.yaml:1:3: `from` is required'],
+    ['no expect', '- {from: a, to: b}\n', 'i.yaml:1:3: `expect` is required'],
+    [
+      'an expectation that is neither',
+      '- {from: a, to: b, expect: blocked}\n',
+      'i.yaml:1:28: `expect` must be reachable or unreachable, not "blocked"',
+    ],
+    [
+      'ipv6 that is not a boolean',
+      '- {from: a, to: b, expect: reachable, ipv6: yes}\n',
+      '`ipv6` must be true or false, not "yes"',
+    ],
+    [
+      'a list as a port',
+      '- {from: a, to: b, port: [1, 2], expect: reachable}\n',
+      '`port` must be text or a number',
+    ],
+    ['broken YAML', '- {from: a\n', 'i.yaml:1:1: not valid YAML or JSON'],
+  ])('%s: one sentence with the place', (_name, text, message) => {
+    expect(() => parseIntents(text, 'i.yaml')).toThrow(CheckFileError);
+    expect(() => parseIntents(text, 'i.yaml')).toThrow(message);
+  });
+});
+
+describe('outcome of a verdict against an expectation', () => {
+  it.each([
+    ['reachable', 'reachable', 'pass'],
+    ['reachable', 'unreachable', 'fail'],
+    ['reachable', 'partial', 'fail'],
+    ['reachable', 'unknown', 'unknown'],
+    ['unreachable', 'unreachable', 'pass'],
+    ['unreachable', 'reachable', 'fail'],
+    ['unreachable', 'partial', 'fail'],
+    ['unreachable', 'unknown', 'unknown'],
+  ] as const)('expected %s, got %s: %s', (expectation, verdict, outcome) => {
+    expect(outcomeOf(expectation, verdict)).toBe(outcome);
+  });
+});
+
+const INTENT = `# What example (a) must do.
+- name: web serves HTTPS to the internet
+  from: internet
+  to: web-1
+  port: 443
+  expect: reachable
+- name: app-1 SSH out
+  from: app-1
+  to: 8.8.8.8
+  port: 22
+  expect: reachable
+- name: HTTPS closed to the internet
+  from: internet
+  to: web-1
+  port: 443
+  expect: unreachable
+- from: web-1
+  to: db-1
+  port: 5432
+  expect: unreachable
+`;
+
+describe('vpcsim check', () => {
+  it('prints one line per check and what blocks or lets through each failure; exit 1', async () => {
+    expect(await main(['check', file(INTENT), '--snapshot', A])).toBe(1);
+    const lines = io.out.split('\n');
+    expect(lines.filter((l) => /^(PASS|FAIL| {2}\? )/.test(l))).toEqual([
+      'PASS  web serves HTTPS to the internet (internet 8.8.8.8 -> web-1 tcp 443): reachable',
+      'FAIL  app-1 SSH out (app-1 -> internet 8.8.8.8 tcp 22): unreachable, expected reachable',
+      'FAIL  HTTPS closed to the internet (internet 8.8.8.8 -> web-1 tcp 443): reachable, expected unreachable',
+      'PASS  web-1 -> db-1 tcp 5432: unreachable',
+    ]);
+    expect(io.out).toContain(
+      'fix: add to acl-023bdf45da0646348 outbound, before the default * rule (as rule 140): allow tcp 22 to 8.8.8.8/32',
+    );
+    expect(io.out).toContain('        acl-038d2a390498ad300 inbound rule 110: allow tcp 443 from 0.0.0.0/0');
+    expect(io.out).toContain('        sg-08e300187b090fe12 inbound rule: tcp 443 from 0.0.0.0/0');
+    expect(io.out).toContain('4 checks: 2 passed, 2 failed, 0 cannot be decided.');
+  });
+
+  it('--json: counts, and per check the verdict, blockers in path order and the allowing rules', async () => {
+    expect(await main(['check', file(INTENT), '--snapshot', A, '--json'])).toBe(1);
+    const r = JSON.parse(io.out) as CheckReport;
+    expect(r.version).toBe(1);
+    expect(r.counts).toEqual({ checks: 4, passed: 2, failed: 2, unknown: 0 });
+    expect(r.results.map((x) => [x.outcome, x.verdict])).toEqual([
+      ['pass', 'reachable'],
+      ['fail', 'unreachable'],
+      ['fail', 'reachable'],
+      ['pass', 'unreachable'],
+    ]);
+    expect(r.results[1]!.blockers.map((b) => `${b.code} ${b.component.id}`)).toEqual([
+      'SUBNET_ACL_RESTRICTION acl-023bdf45da0646348',
+      'SUBNET_ACL_RESTRICTION acl-038d2a390498ad300',
+      'ENI_SG_RULES_MISMATCH sg-0e32e84a35064bd28',
+      'ENI_SG_RULES_MISMATCH sg-0e32e84a35064bd28',
+      'SUBNET_ACL_RESTRICTION acl-038d2a390498ad300',
+    ]);
+    expect(r.results[2]!.allowedBy).toEqual([
+      expect.objectContaining({
+        type: 'network-acl-entry',
+        networkAclId: 'acl-038d2a390498ad300',
+        ruleNumber: 110,
+      }),
+      expect.objectContaining({
+        type: 'security-group-rule',
+        groupId: 'sg-08e300187b090fe12',
+        egress: false,
+      }),
+    ]);
+    expect(r.results[0]!.allowedBy).toEqual([]);
+    expect(r.results[3]!.where).toMatch(/intent\.yaml:17:3$/);
+  });
+
+  it('exit 0 when every check holds', async () => {
+    const ok = '- {from: internet, to: web-1, port: 443, expect: reachable}\n';
+    expect(await main(['check', file(ok), '--snapshot', A])).toBe(0);
+    expect(io.out).toContain('1 check: 1 passed, 0 failed, 0 cannot be decided.');
+  });
+
+  it('exit 3 when a check cannot be decided (no network ACLs in the snapshot)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vpcsim-check-snap-'));
+    cpSync(A, dir, { recursive: true });
+    rmSync(join(dir, 'NetworkAcls.json'));
+    const ok = '- {from: internet, to: web-1, port: 443, expect: reachable}\n';
+    expect(await main(['check', file(ok), '--snapshot', dir])).toBe(3);
+    expect(io.out).toMatch(/^ {2}\? {3}internet 8\.8\.8\.8 -> web-1 tcp 443: unknown, expected reachable$/m);
+    expect(io.out).toContain('MISSING_RESOURCE_TYPE');
+  });
+
+  it.each([
+    [
+      'an endpoint the snapshot does not hold',
+      '- {from: internet, to: web-9, port: 443, expect: reachable}\n',
+      /intent\.yaml:1:3: --to "web-9" matches no instance/,
+    ],
+    [
+      'a bad port',
+      '- {from: internet, to: web-1, port: 70000, expect: reachable}\n',
+      /intent\.yaml:1:3: --port "70000"/,
+    ],
+    ['a shape error', '- {from: internet, to: web-1}\n', /intent\.yaml:1:3: `expect` is required/],
+  ])('exit 2 with one sentence for %s', async (_name, text, message) => {
+    expect(await main(['check', file(text), '--snapshot', A])).toBe(2);
+    expect(io.err).toMatch(message);
+    expect(io.err.trim().split('\n')).toHaveLength(1);
+    expect(io.out).toBe('');
+  });
+
+  it('exit 2 for a missing intent file', async () => {
+    expect(await main(['check', '/no/such/intent.yaml', '--snapshot', A])).toBe(2);
+    expect(io.err).toContain('/no/such/intent.yaml: cannot read the intent file');
+  });
+});

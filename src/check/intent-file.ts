@@ -1,0 +1,136 @@
+/**
+ * The intent file of `vpcsim check`: a YAML or JSON list of flows, each with the verdict it must
+ * have — `{name?, from, to, protocol?, port?, sourcePort?, clientOs?, icmpType?, icmpCode?, ipv6?,
+ * expect}` — or the same list under `checks:`. Validated here, once, for shape; every problem is a
+ * CheckFileError naming file:line:column and the offending value. Values stay text: the command
+ * parses protocol and ports as `trace` does, and the engine resolves the endpoints.
+ */
+import { readFileSync } from 'node:fs';
+import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument, type YAMLMap } from 'yaml';
+
+export const EXPECTATIONS = ['reachable', 'unreachable'] as const;
+export type Expectation = (typeof EXPECTATIONS)[number];
+
+export interface Intent {
+  /** As written; undefined when the check has no name. */
+  readonly name?: string | undefined;
+  readonly from: string;
+  readonly to: string;
+  readonly protocol: string;
+  readonly port?: string | undefined;
+  readonly sourcePort?: string | undefined;
+  readonly clientOs?: string | undefined;
+  readonly icmpType?: string | undefined;
+  readonly icmpCode?: string | undefined;
+  readonly ipv6?: boolean | undefined;
+  readonly expect: Expectation;
+  /** file:line:column of the check, for messages. */
+  readonly where: string;
+}
+
+export class CheckFileError extends Error {}
+
+const KEYS = [
+  'name',
+  'from',
+  'to',
+  'protocol',
+  'port',
+  'sourcePort',
+  'clientOs',
+  'icmpType',
+  'icmpCode',
+  'ipv6',
+  'expect',
+];
+const SHAPE =
+  'the intent file is a YAML or JSON list of {from, to, protocol?, port?, expect: reachable|unreachable} (docs/check.md)';
+
+export function loadIntents(file: string): Intent[] {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    throw new CheckFileError(`${file}: cannot read the intent file; give an existing YAML or JSON file.`);
+  }
+  return parseIntents(text, file);
+}
+
+export function parseIntents(text: string, file: string): Intent[] {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
+  const at = (node: Node | null | undefined): string => {
+    const pos = node?.range ? lines.linePos(node.range[0]) : { line: 1, col: 1 };
+    return `${file}:${pos.line}:${pos.col}`;
+  };
+  const fail = (node: Node | null | undefined, what: string): never => {
+    throw new CheckFileError(`${at(node)}: ${what}; ${SHAPE}.`);
+  };
+  const first = doc.errors[0];
+  if (first) {
+    const pos = first.linePos?.[0] ?? { line: 1, col: 1 };
+    throw new CheckFileError(
+      `${file}:${pos.line}:${pos.col}: not valid YAML or JSON (${first.code}); ${SHAPE}.`,
+    );
+  }
+  let root = doc.contents as Node | null;
+  if (isMap(root)) {
+    const checks = root.get('checks', true) as Node | undefined;
+    if (checks === undefined)
+      return fail(root, 'a mapping at the top level must hold the list under `checks`');
+    root = checks;
+  }
+  if (!isSeq(root)) return fail(root, 'the top level must be a list of checks');
+  if (root.items.length === 0) return fail(root, 'the file holds no checks');
+  return root.items.map((item) => readIntent(item as Node, at, fail));
+}
+
+function readIntent(
+  item: Node,
+  at: (n: Node | null | undefined) => string,
+  fail: (n: Node | null | undefined, what: string) => never,
+): Intent {
+  if (!isMap(item)) return fail(item, 'each check must be a mapping');
+  const map = item as YAMLMap;
+  for (const pair of map.items) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : '';
+    if (!KEYS.includes(key))
+      fail(pair.key as Node, `unknown key ${JSON.stringify(key)} (known: ${KEYS.join(', ')})`);
+  }
+  const node = (key: string) => map.get(key, true) as Node | undefined;
+  /** A scalar as text (numbers too: `port: 443`), or undefined when absent. */
+  const text = (key: string, required: boolean): string | undefined => {
+    const n = node(key);
+    if (n === undefined) return required ? fail(map, `\`${key}\` is required`) : undefined;
+    const v = isScalar(n) ? n.value : undefined;
+    if ((typeof v !== 'string' && typeof v !== 'number') || String(v).trim() === '')
+      return fail(n, `\`${key}\` must be text or a number, not ${JSON.stringify(v ?? null)}`);
+    return String(v).trim();
+  };
+  const from = text('from', true)!;
+  const to = text('to', true)!;
+  const expectNode = node('expect');
+  const expect = text('expect', true)!;
+  if (!(EXPECTATIONS as readonly string[]).includes(expect))
+    fail(expectNode, `\`expect\` must be ${EXPECTATIONS.join(' or ')}, not ${JSON.stringify(expect)}`);
+  const ipv6Node = node('ipv6');
+  const ipv6 = ipv6Node === undefined ? undefined : isScalar(ipv6Node) ? ipv6Node.value : null;
+  if (ipv6 !== undefined && typeof ipv6 !== 'boolean')
+    fail(ipv6Node, `\`ipv6\` must be true or false, not ${JSON.stringify(ipv6)}`);
+  const protocol = text('protocol', false) ?? 'tcp';
+  const port = text('port', false);
+  return {
+    name: text('name', false),
+    from,
+    to,
+    protocol,
+    port,
+    sourcePort: text('sourcePort', false),
+    clientOs: text('clientOs', false),
+    icmpType: text('icmpType', false),
+    icmpCode: text('icmpCode', false),
+    ipv6: ipv6 as boolean | undefined,
+    expect: expect as Expectation,
+    where: at(map),
+  };
+}

@@ -1,0 +1,64 @@
+/** `vpcsim check <intent-file>`: network intent as a test; exit 0 all hold, 1 one fails, 3 one undecided, 2 bad input. */
+import type { Command } from '@commander-js/extra-typings';
+import { EXIT, UsageError } from './exit.js';
+
+export function registerCheckCommand(program: Command): void {
+  program
+    .command('check')
+    .description(
+      'check network intent: every flow of a YAML or JSON file must be reachable or unreachable as it says (docs/check.md); exit 0 all hold, 1 one fails, 3 one cannot be decided, 2 bad input',
+    )
+    .argument(
+      '<file>',
+      'the intent file: a list of {from, to, protocol?, port?, expect: reachable|unreachable}',
+    )
+    .option('--snapshot <path>', 'folder or file of describe-* JSON')
+    .option(
+      '--terraform <plan.json>',
+      '`terraform show -json` of a plan, instead of --snapshot (docs/terraform.md)',
+    )
+    .option('--before', 'with --terraform: the network as it is before the plan (prior_state)')
+    .option('--onprem <file>', 'YAML or JSON file naming on-premises networks (docs/onprem.md)')
+    .option('--json', 'print the results as JSON (docs/check.md)')
+    .action(async (file, o) => {
+      // Loaded when the command runs (start-up of other commands stays small).
+      const { loadIntents, CheckFileError } = await import('../check/intent-file.js');
+      const { runChecks, CheckResolveError } = await import('../check/run.js');
+      const { renderChecks } = await import('../check/render.js');
+      const { loadInput, resolveErrorText } = await import('./trace-command.js');
+      const { toQuery } = await import('./options.js');
+      let intents: ReturnType<typeof loadIntents>;
+      try {
+        intents = loadIntents(file);
+      } catch (e) {
+        if (e instanceof CheckFileError) throw new UsageError(e.message);
+        throw e;
+      }
+      // Every check is parsed before any is traced: a bad one stops the run with its place.
+      const items = intents.map((intent) => {
+        try {
+          return { intent, query: toQuery(intent) };
+        } catch (e) {
+          if (e instanceof UsageError) throw new UsageError(`${intent.where}: ${e.message}`);
+          throw e;
+        }
+      });
+      let net = await loadInput(o);
+      if (typeof o.onprem === 'string') {
+        const { loadOnPremFile } = await import('../ingest/onprem-file.js');
+        const { Network } = await import('../model/index.js');
+        net = new Network({ ...net.data, onPremNetworks: loadOnPremFile(o.onprem) });
+      }
+      let report: ReturnType<typeof runChecks>;
+      try {
+        report = runChecks(net, items);
+      } catch (e) {
+        if (e instanceof CheckResolveError) throw new UsageError(`${e.where}: ${resolveErrorText(e.cause)}`);
+        throw e;
+      }
+      const color = process.stdout.isTTY === true && !process.env.NO_COLOR;
+      process.stdout.write(o.json ? `${JSON.stringify(report, null, 2)}\n` : renderChecks(report, color));
+      const n = report.counts;
+      process.exitCode = n.failed > 0 ? EXIT.blocked : n.unknown > 0 ? EXIT.unknown : EXIT.ok;
+    });
+}
