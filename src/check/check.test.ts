@@ -3,9 +3,10 @@
  * against each expectation, and the command on example (a) — results, what blocks or lets a failed
  * check through, exit codes 0 / 1 / 2 / 3.
  */
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { captureOutput } from '../../test/capture.js';
 import { examplePath } from '../../test/helpers.js';
@@ -206,5 +207,27 @@ describe('vpcsim check', () => {
   it('exit 2 for a missing intent file', async () => {
     expect(await main(['check', '/no/such/intent.yaml', '--snapshot', A])).toBe(2);
     expect(io.err).toContain('/no/such/intent.yaml: cannot read the intent file');
+  });
+});
+
+describe('the documented output', () => {
+  const read = (p: string) => readFileSync(fileURLToPath(new URL(p, import.meta.url)), 'utf8');
+  /** The lines of the fenced block that starts with this command. */
+  const block = (doc: string, command: string) => {
+    const start = doc.indexOf(`$ ${command}\n`);
+    const end = doc.indexOf('```', start);
+    return doc
+      .slice(start + command.length + 3, end)
+      .trimEnd()
+      .split('\n');
+  };
+  const command = 'vpcsim check examples/nat-instance/intent.yaml --snapshot examples/nat-instance';
+
+  it('docs/check.md and README show what the command prints on the example', async () => {
+    expect(await main(['check', join(A, 'intent.yaml'), '--snapshot', A])).toBe(1);
+    const printed = io.out.trimEnd().split('\n');
+    expect(block(read('../../docs/check.md'), command)).toEqual(printed);
+    const readme = block(read('../../README.md'), command).filter((l) => l.trim() !== '...');
+    for (const line of readme) expect(printed).toContain(line);
   });
 });
