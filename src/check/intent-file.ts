@@ -6,23 +6,17 @@
  * parses protocol and ports as `trace` does, and the engine resolves the endpoints.
  */
 import { readFileSync } from 'node:fs';
-import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, type Node, type YAMLMap } from 'yaml';
+import type { FlowText } from '../engine/flow-text.js';
+import { readYamlDocument } from '../ingest/yaml-document.js';
 
 export const EXPECTATIONS = ['reachable', 'unreachable'] as const;
 export type Expectation = (typeof EXPECTATIONS)[number];
 
-export interface Intent {
+/** A check: a flow as text (parsed as `trace` parses its flags) and the verdict it must have. */
+export interface Intent extends FlowText {
   /** As written; undefined when the check has no name. */
   readonly name?: string | undefined;
-  readonly from: string;
-  readonly to: string;
-  readonly protocol: string;
-  readonly port?: string | undefined;
-  readonly sourcePort?: string | undefined;
-  readonly clientOs?: string | undefined;
-  readonly icmpType?: string | undefined;
-  readonly icmpCode?: string | undefined;
-  readonly ipv6?: boolean | undefined;
   readonly expect: Expectation;
   /** file:line:column of the check, for messages. */
   readonly where: string;
@@ -57,23 +51,13 @@ export function loadIntents(file: string): Intent[] {
 }
 
 export function parseIntents(text: string, file: string): Intent[] {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
-  const at = (node: Node | null | undefined): string => {
-    const pos = node?.range ? lines.linePos(node.range[0]) : { line: 1, col: 1 };
-    return `${file}:${pos.line}:${pos.col}`;
-  };
+  const doc = readYamlDocument(text, file);
+  if (!doc.ok) throw new CheckFileError(`${doc.at}: not valid YAML or JSON (${doc.code}); ${SHAPE}.`);
+  const { at } = doc;
   const fail = (node: Node | null | undefined, what: string): never => {
     throw new CheckFileError(`${at(node)}: ${what}; ${SHAPE}.`);
   };
-  const first = doc.errors[0];
-  if (first) {
-    const pos = first.linePos?.[0] ?? { line: 1, col: 1 };
-    throw new CheckFileError(
-      `${file}:${pos.line}:${pos.col}: not valid YAML or JSON (${first.code}); ${SHAPE}.`,
-    );
-  }
-  let root = doc.contents as Node | null;
+  let root = doc.root;
   if (isMap(root)) {
     const checks = root.get('checks', true) as Node | undefined;
     if (checks === undefined)

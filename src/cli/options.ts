@@ -3,6 +3,7 @@
  * Every failure is a UsageError sentence naming the flag, the value and the valid choices.
  */
 
+import type { FlowText } from '../engine/flow-text.js';
 import type { TraceQuery } from '../engine/trace.js';
 import {
   CLIENT_TYPES,
@@ -17,17 +18,8 @@ import {
 } from '../net/index.js';
 import { UsageError } from './exit.js';
 
-export interface FlowOptions {
-  readonly from: string;
-  readonly to: string;
-  readonly protocol: string;
-  readonly port?: string | undefined;
-  readonly sourcePort?: string | undefined;
-  readonly clientOs?: string | undefined;
-  readonly icmpType?: string | undefined;
-  readonly icmpCode?: string | undefined;
-  readonly ipv6?: boolean | undefined;
-}
+/** The flow flags of `trace` (and the checks of an intent file), as text. */
+export type FlowOptions = FlowText;
 
 function intIn(flag: string, text: string, min: number, max: number): number {
   const n = Number(text);

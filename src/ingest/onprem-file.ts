@@ -5,7 +5,7 @@
  * is documented in docs/onprem.md with its JSON Schema docs/onprem.schema.json.
  */
 import { readFileSync } from 'node:fs';
-import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
+import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import {
   type OnPremNetwork,
   type OnPremRouterPort,
@@ -16,6 +16,7 @@ import {
 } from '../model/index.js';
 import { type Cidr, formatCidr, parseCidr } from '../net/index.js';
 import { InputError } from './errors.js';
+import { readYamlDocument } from './yaml-document.js';
 
 const NETWORK_KEYS = new Set([
   'name',
@@ -60,30 +61,27 @@ export function loadOnPremFile(file: string): OnPremNetwork[] {
 }
 
 export function parseOnPrem(text: string, file: string): OnPremNetwork[] {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
-  const fail = (node: Node | null | undefined, what: string, value?: unknown): never => {
-    const pos = node?.range ? lines.linePos(node.range[0]) : { line: 1, col: 1 };
+  const doc = readYamlDocument(text, file);
+  if (!doc.ok)
     throw new InputError('ONPREM_INVALID', {
       file,
-      line: pos.line,
-      column: pos.col,
+      line: doc.pos.line,
+      column: doc.pos.column,
+      value: doc.code,
+      fix: 'the file must be valid YAML or JSON',
+    });
+  const { pos } = doc;
+  const fail = (node: Node | null | undefined, what: string, value?: unknown): never => {
+    const p = pos(node);
+    throw new InputError('ONPREM_INVALID', {
+      file,
+      line: p.line,
+      column: p.column,
       value: value === undefined ? what : `${what}: ${JSON.stringify(value)}`,
       fix: 'see docs/onprem.md for the format',
     });
   };
-  const first = doc.errors[0];
-  if (first) {
-    const pos = first.linePos?.[0] ?? { line: 1, col: 1 };
-    throw new InputError('ONPREM_INVALID', {
-      file,
-      line: pos.line,
-      column: pos.col,
-      value: first.code,
-      fix: 'the file must be valid YAML or JSON',
-    });
-  }
-  const root = doc.contents;
+  const root = doc.root;
   if (!isMap(root)) return fail(root, 'the top level must be a mapping with a `networks` list');
   const networksNode = root.get('networks', true);
   if (!isSeq(networksNode)) return fail(networksNode ?? root, '`networks` must be a list');

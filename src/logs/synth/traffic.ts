@@ -4,7 +4,8 @@
  * a LogInputError (exit 2) naming file:line:column.
  */
 import { readFileSync } from 'node:fs';
-import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
+import { isMap, isScalar, isSeq, type Node } from 'yaml';
+import { readYamlDocument } from '../../ingest/yaml-document.js';
 import { parseProtocol, protocolUsesPorts } from '../../net/index.js';
 import { LogInputError } from '../read/accounting.js';
 
@@ -37,27 +38,20 @@ export function loadTraffic(file: string): Connection[] {
 }
 
 export function parseTraffic(text: string, file: string): Connection[] {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
-  const at = (node: Node | null | undefined): string => {
-    const pos = node?.range ? lines.linePos(node.range[0]) : { line: 1, col: 1 };
-    return `${file}:${pos.line}:${pos.col}`;
-  };
+  const doc = readYamlDocument(text, file);
+  if (!doc.ok)
+    throw new LogInputError(
+      'bad-option',
+      `${doc.at}: not valid YAML (${doc.code}); the traffic file is a YAML list of connections.`,
+    );
+  const { at } = doc;
   const fail = (node: Node | null | undefined, what: string): never => {
     throw new LogInputError(
       'bad-option',
       `${at(node)}: ${what}; the traffic file is a YAML list of {from, to, protocol, port, packets?, bytes?, start?, duration?} (docs/logs.md).`,
     );
   };
-  const first = doc.errors[0];
-  if (first) {
-    const pos = first.linePos?.[0] ?? { line: 1, col: 1 };
-    throw new LogInputError(
-      'bad-option',
-      `${file}:${pos.line}:${pos.col}: not valid YAML (${first.code}); the traffic file is a YAML list of connections.`,
-    );
-  }
-  const root = doc.contents;
+  const root = doc.root;
   if (!isSeq(root)) return fail(root, 'the top level must be a list of connections');
   let clock = DEFAULT_START;
   return root.items.map((item) => {
