@@ -9,6 +9,11 @@ type Template = (d: MessageData) => string;
 const list = (v: MessageData[string] | undefined): string =>
   Array.isArray(v) ? v.join(', ') : String(v ?? '');
 const s = (v: MessageData[string] | undefined): string => String(v ?? '');
+/** The first `n` items of a list, and how many more. */
+const firstOf = (v: MessageData[string] | undefined, n: number): string => {
+  const items = Array.isArray(v) ? (v as readonly string[]) : [];
+  return items.length > n ? `${items.slice(0, n).join(', ')} and ${items.length - n} more` : items.join(', ');
+};
 const cap = (t: string): string => t.charAt(0).toUpperCase() + t.slice(1);
 
 const MESSAGES: Readonly<Record<string, Template>> = {
@@ -132,7 +137,7 @@ const MESSAGES: Readonly<Record<string, Template>> = {
     `Transit gateway attachment ${s(d.attachment)} (VPC ${s(d.vpc)}, zones ${list(d.zones)}) has appliance mode off while ${list(d.tables)} route(s) traffic to ${list(d.appliances)}: a flow between two zones can cross a different appliance each way and be dropped.`,
   TGW002: (d) =>
     `Transit gateway attachment ${s(d.attachment)} (VPC ${s(d.vpc)}) treats its zones differently${
-      (d.routes as readonly string[]).length ? `: routes ${list(d.routes)} (${list(d.tables)})` : ''
+      (d.routes as readonly string[]).length ? `: routes ${firstOf(d.routes, 6)} (${list(d.tables)})` : ''
     }${(d.acls as readonly string[]).length ? `; network ACLs with different entries (${list(d.acls)})` : ''}; ${
       d.applianceMode
         ? 'with appliance mode the zone is picked per flow, so flows fail or pass by chance.'
