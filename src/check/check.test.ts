@@ -7,6 +7,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { captureOutput } from '../../test/capture.js';
 import { examplePath } from '../../test/helpers.js';
@@ -15,6 +16,16 @@ import { CheckFileError, parseIntents } from './intent-file.js';
 import { type CheckReport, outcomeOf } from './run.js';
 
 const io = captureOutput();
+
+/** docs/check.schema.json, with the trace schema it refers to. */
+const ajv = new Ajv2020({ allErrors: true, strict: false });
+for (const f of ['trace.schema.json', 'check.schema.json'])
+  ajv.addSchema(JSON.parse(readFileSync(fileURLToPath(new URL(`../../docs/${f}`, import.meta.url)), 'utf8')));
+function expectValidReport(r: unknown): void {
+  const validate = ajv.getSchema('https://vpcsim.dev/schemas/check-v1.json')!;
+  if (!validate(r))
+    throw new Error(`check output does not match docs/check.schema.json: ${ajv.errorsText(validate.errors)}`);
+}
 const A = examplePath('nat-instance');
 
 function file(text: string, name = 'intent.yaml'): string {
@@ -138,6 +149,7 @@ describe('vpcsim check', () => {
   it('--json: counts, and per check the verdict, blockers in path order and the allowing rules', async () => {
     expect(await main(['check', file(INTENT), '--snapshot', A, '--json'])).toBe(1);
     const r = JSON.parse(io.out) as CheckReport;
+    expectValidReport(r);
     expect(r.version).toBe(1);
     expect(r.counts).toEqual({ checks: 4, passed: 2, failed: 2, unknown: 0 });
     expect(r.results.map((x) => [x.outcome, x.verdict])).toEqual([
@@ -183,6 +195,12 @@ describe('vpcsim check', () => {
     expect(await main(['check', file(ok), '--snapshot', dir])).toBe(3);
     expect(io.out).toMatch(/^ {2}\? {3}internet 8\.8\.8\.8 -> web-1 tcp 443: unknown, expected reachable$/m);
     expect(io.out).toContain('MISSING_RESOURCE_TYPE');
+    io.out = '';
+    expect(await main(['check', file(ok), '--snapshot', dir, '--json'])).toBe(3);
+    const r = JSON.parse(io.out) as CheckReport;
+    expectValidReport(r);
+    expect(r.results[0]).toMatchObject({ outcome: 'unknown', verdict: 'unknown', name: null });
+    expect(r.results[0]!.unknowns.map((u) => u.code)).toContain('MISSING_RESOURCE_TYPE');
   });
 
   it.each([
