@@ -58,6 +58,20 @@ describe('intent file', () => {
     expect(json[0]).toMatchObject({ name: 'db', port: '5432', protocol: 'tcp', where: 'i.json:1:12' });
   });
 
+  it('lists of from, to and port stand for every combination, in order', () => {
+    const got = parseIntents(
+      '- {name: closed, from: [internet, 198.51.100.7], to: db-1, port: [22, 5432], expect: unreachable}\n',
+      'i.yaml',
+    );
+    expect(got.map((i) => [i.name, i.from, i.to, i.port, i.where])).toEqual([
+      ['closed', 'internet', 'db-1', '22', 'i.yaml:1:3'],
+      ['closed', 'internet', 'db-1', '5432', 'i.yaml:1:3'],
+      ['closed', '198.51.100.7', 'db-1', '22', 'i.yaml:1:3'],
+      ['closed', '198.51.100.7', 'db-1', '5432', 'i.yaml:1:3'],
+    ]);
+    expect(parseIntents('- {from: a, to: [b], expect: reachable}\n', 'i.yaml')[0]!.name).toBeUndefined();
+  });
+
   it.each([
     ['not a list', 'from: a\n', 'i.yaml:1:1: a mapping at the top level must hold the list under `checks`'],
     ['an empty list', '[]\n', 'i.yaml:1:1: the file holds no checks'],
@@ -80,9 +94,19 @@ describe('intent file', () => {
       '`ipv6` must be true or false, not "yes"',
     ],
     [
-      'a list as a port',
-      '- {from: a, to: b, port: [1, 2], expect: reachable}\n',
-      '`port` must be text or a number',
+      'a list inside a list of ports',
+      '- {from: a, to: b, port: [[1, 2]], expect: reachable}\n',
+      '`port` must be text or a number, or a list of them, not a list',
+    ],
+    [
+      'a list as a protocol',
+      '- {from: a, to: b, protocol: [tcp], expect: reachable}\n',
+      '`protocol` must be text or a number, not a list',
+    ],
+    [
+      'an empty list of ports',
+      '- {from: a, to: b, port: [], expect: reachable}\n',
+      '`port` must not be an empty list',
     ],
     ['broken YAML', '- {from: a\n', 'i.yaml:1:1: not valid YAML or JSON'],
   ])('%s: one sentence with the place', (_name, text, message) => {

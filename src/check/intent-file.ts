@@ -1,7 +1,8 @@
 /**
  * The intent file of `vpcsim check`: a YAML or JSON list of flows, each with the verdict it must
  * have — `{name?, from, to, protocol?, port?, sourcePort?, clientOs?, icmpType?, icmpCode?, ipv6?,
- * expect}` — or the same list under `checks:`. Validated here, once, for shape; every problem is a
+ * expect}` — or the same list under `checks:`; `from`, `to` and `port` may be lists, and such a
+ * check stands for every combination (each result shows its flow beside the shared name). Validated here, once, for shape; every problem is a
  * CheckFileError naming file:line:column and the offending value. Values stay text: the command
  * parses protocol and ports as `trace` does, and the engine resolves the endpoints.
  */
@@ -66,14 +67,17 @@ export function parseIntents(text: string, file: string): Intent[] {
   }
   if (!isSeq(root)) return fail(root, 'the top level must be a list of checks');
   if (root.items.length === 0) return fail(root, 'the file holds no checks');
-  return root.items.map((item) => readIntent(item as Node, at, fail));
+  return root.items.flatMap((item) => readIntents(item as Node, at, fail));
 }
 
-function readIntent(
+/** The keys that may hold a list: the check stands for one flow per combination. */
+const LIST_KEYS = new Set(['from', 'to', 'port']);
+
+function readIntents(
   item: Node,
   at: (n: Node | null | undefined) => string,
   fail: (n: Node | null | undefined, what: string) => never,
-): Intent {
+): Intent[] {
   if (!isMap(item)) return fail(item, 'each check must be a mapping');
   const map = item as YAMLMap;
   for (const pair of map.items) {
@@ -82,17 +86,30 @@ function readIntent(
       fail(pair.key as Node, `unknown key ${JSON.stringify(key)} (known: ${KEYS.join(', ')})`);
   }
   const node = (key: string) => map.get(key, true) as Node | undefined;
-  /** A scalar as text (numbers too: `port: 443`), or undefined when absent. */
-  const text = (key: string, required: boolean): string | undefined => {
-    const n = node(key);
-    if (n === undefined) return required ? fail(map, `\`${key}\` is required`) : undefined;
+  const scalar = (key: string, n: Node): string => {
     const v = isScalar(n) ? n.value : undefined;
     if ((typeof v !== 'string' && typeof v !== 'number') || String(v).trim() === '')
-      return fail(n, `\`${key}\` must be text or a number, not ${JSON.stringify(v ?? null)}`);
+      return fail(
+        n,
+        `\`${key}\` must be text or a number${LIST_KEYS.has(key) ? ', or a list of them' : ''}, not ${
+          isSeq(n) ? 'a list' : isMap(n) ? 'a mapping' : JSON.stringify(v ?? null)
+        }`,
+      );
     return String(v).trim();
   };
-  const from = text('from', true)!;
-  const to = text('to', true)!;
+  /** The values of a key (several for a list), or [] when absent. */
+  const values = (key: string, required: boolean): string[] => {
+    const n = node(key);
+    if (n === undefined) return required ? fail(map, `\`${key}\` is required`) : [];
+    if (LIST_KEYS.has(key) && isSeq(n)) {
+      if (n.items.length === 0) return fail(n, `\`${key}\` must not be an empty list`);
+      return n.items.map((x) => scalar(key, x as Node));
+    }
+    return [scalar(key, n)];
+  };
+  const text = (key: string, required: boolean): string | undefined => values(key, required)[0];
+  const froms = values('from', true);
+  const tos = values('to', true);
   const expectNode = node('expect');
   const expect = text('expect', true)!;
   if (!(EXPECTATIONS as readonly string[]).includes(expect))
@@ -101,20 +118,26 @@ function readIntent(
   const ipv6 = ipv6Node === undefined ? undefined : isScalar(ipv6Node) ? ipv6Node.value : null;
   if (ipv6 !== undefined && typeof ipv6 !== 'boolean')
     fail(ipv6Node, `\`ipv6\` must be true or false, not ${JSON.stringify(ipv6)}`);
-  const protocol = text('protocol', false) ?? 'tcp';
-  const port = text('port', false);
-  return {
-    name: text('name', false),
-    from,
-    to,
-    protocol,
-    port,
-    sourcePort: text('sourcePort', false),
-    clientOs: text('clientOs', false),
-    icmpType: text('icmpType', false),
-    icmpCode: text('icmpCode', false),
-    ipv6: ipv6 as boolean | undefined,
-    expect: expect as Expectation,
-    where: at(map),
-  };
+  const ports = values('port', false);
+  const name = text('name', false);
+  const out: Intent[] = [];
+  for (const from of froms)
+    for (const to of tos)
+      for (const port of ports.length > 0 ? ports : [undefined]) {
+        out.push({
+          name,
+          from,
+          to,
+          protocol: text('protocol', false) ?? 'tcp',
+          port,
+          sourcePort: text('sourcePort', false),
+          clientOs: text('clientOs', false),
+          icmpType: text('icmpType', false),
+          icmpCode: text('icmpCode', false),
+          ipv6: ipv6 as boolean | undefined,
+          expect: expect as Expectation,
+          where: at(map),
+        });
+      }
+  return out;
 }
