@@ -205,6 +205,43 @@ describe('vpcsim check', () => {
     expect(r.results[3]!.where).toMatch(/intent\.yaml:17:3$/);
   });
 
+  it('--format junit: one test case per flow, failures with their blockers, XML escaped', async () => {
+    const named = `${INTENT}- name: 'quotes " & <angles>'\n  from: internet\n  to: web-1\n  port: 443\n  expect: reachable\n`;
+    const path = file(named);
+    expect(await main(['check', path, '--snapshot', A, '--format', 'junit'])).toBe(1);
+    const x = io.out;
+    expect(
+      x.startsWith(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="vpcsim check" tests="5" failures="2" errors="0">',
+      ),
+    ).toBe(true);
+    expect(x.match(/<testcase /g)).toHaveLength(5);
+    expect(x.match(/<failure /g)).toHaveLength(2);
+    expect(x).toContain(
+      '<failure message="unreachable, expected reachable" type="SUBNET_ACL_RESTRICTION">1. SUBNET_ACL_RESTRICTION [forward]',
+    );
+    expect(x).toContain(
+      '<failure message="reachable, expected unreachable" type="GETS_THROUGH">gets through; allowed by:',
+    );
+    expect(x).toContain('name="quotes &quot; &amp; &lt;angles&gt; (internet 8.8.8.8 -&gt; web-1 tcp 443)"');
+    expect(x).toContain(`file="${path}" line="21"`);
+    expect(x.trimEnd().endsWith('</testsuites>')).toBe(true);
+  });
+
+  it('--format junit: an undecided check is an error', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vpcsim-check-snap-'));
+    cpSync(A, dir, { recursive: true });
+    rmSync(join(dir, 'NetworkAcls.json'));
+    const ok = '- {from: internet, to: web-1, port: 443, expect: reachable}\n';
+    expect(await main(['check', file(ok), '--snapshot', dir, '--format', 'junit'])).toBe(3);
+    expect(io.out).toContain('<error message="unknown, expected reachable" type="MISSING_RESOURCE_TYPE">');
+  });
+
+  it('exit 2 for an unknown --format', async () => {
+    expect(await main(['check', file(INTENT), '--snapshot', A, '--format', 'xml'])).toBe(2);
+    expect(io.err).toContain('--format "xml" is not a format; use text, json or junit.');
+  });
+
   it('exit 0 when every check holds', async () => {
     const ok = '- {from: internet, to: web-1, port: 443, expect: reachable}\n';
     expect(await main(['check', file(ok), '--snapshot', A])).toBe(0);

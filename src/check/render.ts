@@ -35,16 +35,25 @@ function details(r: CheckResult, c: ReturnType<typeof pc.createColors>): string[
   return out;
 }
 
+/** The check's name with its flow, or the flow alone. */
+export function checkTitle(r: CheckResult): string {
+  const flow = flowText(r.flow);
+  return r.name === null ? flow : `${r.name} (${flow})`;
+}
+
+/** What blocks a failed check, lets it through, or leaves it undecided: plain lines, not indented. */
+export function checkDetails(r: CheckResult): string[] {
+  return details(r, pc.createColors(false)).map((l) => l.slice(6));
+}
+
 export function renderChecks(report: CheckReport, color: boolean): string {
   const c = pc.createColors(color);
   const out: string[] = [];
   for (const r of report.results) {
     const mark =
       r.outcome === 'pass' ? c.green('PASS') : r.outcome === 'fail' ? c.red('FAIL') : c.yellow('  ? ');
-    const flow = flowText(r.flow);
-    const name = r.name === null ? flow : `${r.name} (${flow})`;
     const verdict = r.outcome === 'pass' ? r.verdict : `${r.verdict}, expected ${r.expect}`;
-    out.push(`${mark}  ${name}: ${verdict}`);
+    out.push(`${mark}  ${checkTitle(r)}: ${verdict}`);
     out.push(...details(r, c));
   }
   const n = report.counts;

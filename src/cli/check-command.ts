@@ -19,12 +19,17 @@ export function registerCheckCommand(program: Command): void {
     )
     .option('--before', 'with --terraform: the network as it is before the plan (prior_state)')
     .option('--onprem <file>', 'YAML or JSON file naming on-premises networks (docs/onprem.md)')
-    .option('--json', 'print the results as JSON (docs/check.md)')
+    .option('--format <format>', 'text (default), json, or junit (JUnit XML for CI test reports)')
+    .option('--json', 'the same as --format json (docs/check.md)')
     .action(async (file, o) => {
+      const format = o.json ? 'json' : (o.format ?? 'text');
+      if (!['text', 'json', 'junit'].includes(format))
+        throw new UsageError(`--format ${JSON.stringify(format)} is not a format; use text, json or junit.`);
       // Loaded when the command runs (start-up of other commands stays small).
       const { loadIntents, CheckFileError } = await import('../check/intent-file.js');
       const { runChecks, CheckResolveError } = await import('../check/run.js');
       const { renderChecks } = await import('../check/render.js');
+      const { renderJunit } = await import('../check/junit.js');
       const { loadInput, resolveErrorText } = await import('./trace-command.js');
       const { toQuery } = await import('./options.js');
       let intents: ReturnType<typeof loadIntents>;
@@ -57,7 +62,13 @@ export function registerCheckCommand(program: Command): void {
         throw e;
       }
       const color = process.stdout.isTTY === true && !process.env.NO_COLOR;
-      process.stdout.write(o.json ? `${JSON.stringify(report, null, 2)}\n` : renderChecks(report, color));
+      process.stdout.write(
+        format === 'json'
+          ? `${JSON.stringify(report, null, 2)}\n`
+          : format === 'junit'
+            ? renderJunit(report, file)
+            : renderChecks(report, color),
+      );
       const n = report.counts;
       process.exitCode = n.failed > 0 ? EXIT.blocked : n.unknown > 0 ? EXIT.unknown : EXIT.ok;
     });
