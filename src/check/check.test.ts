@@ -310,3 +310,61 @@ describe('the documented output', () => {
     for (const line of readme) expect(printed).toContain(line);
   });
 });
+
+describe('vpcsim check --compare (a Terraform plan against the network before it)', () => {
+  // The Terraform twin of example (a) with state behind it: everything exists but db-1, and the
+  // plan takes HTTPS out of web-sg and creates db-1.
+  const plan = () => {
+    type Res = { address: string; values: { ingress?: { from_port: number }[] } };
+    const json = JSON.parse(
+      readFileSync(join(examplePath('terraform-nat-instance'), 'plan.json'), 'utf8'),
+    ) as {
+      planned_values: { root_module: { resources: Res[] } };
+      prior_state?: unknown;
+    };
+    const prior = structuredClone(json.planned_values);
+    prior.root_module.resources = prior.root_module.resources.filter((r) => r.address !== 'aws_instance.db');
+    json.prior_state = { format_version: '1.0', values: prior };
+    const web = json.planned_values.root_module.resources.find(
+      (r) => r.address === 'aws_security_group.web',
+    )!;
+    web.values.ingress = web.values.ingress!.filter((i) => i.from_port !== 443);
+    return file(JSON.stringify(json), 'plan.json');
+  };
+  const intent = `- {name: https, from: internet, to: web-1, port: 443, expect: reachable}
+- {name: private db, from: internet, to: db-1, port: 5432, expect: unreachable}
+- {name: no ssh, from: internet, to: web-1, port: 22, expect: unreachable}
+`;
+
+  it('marks what the plan changes: a check it breaks, one whose endpoint it creates', async () => {
+    expect(await main(['check', file(intent), '--terraform', plan(), '--compare'])).toBe(1);
+    const lines = io.out.split('\n').filter((l) => /^(PASS|FAIL)/.test(l));
+    expect(lines[0]).toMatch(
+      /^FAIL {2}https .*: unreachable, expected reachable \(changed by the plan: reachable before, passed\)$/,
+    );
+    expect(lines[1]).toMatch(/^PASS {2}private db .*: unreachable \(new with the plan\)$/);
+    expect(lines[2]).toMatch(/^PASS {2}no ssh .*: unreachable$/);
+    expect(io.out).toContain('3 checks: 2 passed, 1 failed, 0 cannot be decided; 2 changed by the plan.');
+    // docs/check.md shows this run.
+    const doc = readFileSync(fileURLToPath(new URL('../../docs/check.md', import.meta.url)), 'utf8');
+    const at = doc.indexOf('```\n', doc.indexOf('## What a plan changes'));
+    expect(doc.slice(at + 4, doc.indexOf('```', at + 4)).trimEnd()).toBe(io.out.trimEnd());
+  });
+
+  it('--json carries each check before the plan', async () => {
+    expect(await main(['check', file(intent), '--terraform', plan(), '--compare', '--json'])).toBe(1);
+    const r = JSON.parse(io.out) as CheckReport;
+    expectValidReport(r);
+    expect(r.counts.changed).toBe(2);
+    expect(r.results.map((x) => x.before)).toEqual([
+      { verdict: 'reachable', outcome: 'pass' },
+      null,
+      { verdict: 'unreachable', outcome: 'pass' },
+    ]);
+  });
+
+  it('needs --terraform, and not --before', async () => {
+    expect(await main(['check', file(intent), '--snapshot', A, '--compare'])).toBe(2);
+    expect(io.err).toContain('--compare needs --terraform <plan.json>');
+  });
+});

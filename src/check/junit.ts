@@ -5,7 +5,7 @@
  * carrying why. The texts are the text report's (render.ts).
  */
 
-import { checkDetails, checkTitle } from './render.js';
+import { beforeText, checkDetails, checkTitle } from './render.js';
 import type { CheckReport } from './run.js';
 
 /** Text as XML character data or attribute value; control characters XML 1.0 cannot hold are dropped. */
@@ -55,7 +55,7 @@ export function renderJunit(report: CheckReport, intentFile: string): string {
     const tag = r.outcome === 'fail' ? 'failure' : 'error';
     const type =
       r.outcome === 'fail' ? (r.blockers[0]?.code ?? 'GETS_THROUGH') : (r.unknowns[0]?.code ?? 'UNKNOWN');
-    const message = `${r.verdict}, expected ${r.expect}`;
+    const message = `${r.verdict}, expected ${r.expect}${beforeText(r)}`;
     out.push(`${open}>`);
     out.push(
       `      <${tag} message="${xml(message)}" type="${xml(type)}">${xml(checkDetails(r).join('\n'))}</${tag}>`,

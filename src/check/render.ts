@@ -35,6 +35,18 @@ function details(r: CheckResult, c: ReturnType<typeof pc.createColors>): string[
   return out;
 }
 
+/** With --compare, when the plan changes the outcome: what it was before. */
+export function beforeText(
+  r: CheckResult,
+  c: ReturnType<typeof pc.createColors> = pc.createColors(false),
+): string {
+  if (r.before === undefined) return '';
+  if (r.before === null) return c.bold(' (new with the plan)');
+  if (r.before.outcome === r.outcome) return '';
+  const was = r.before.outcome === 'pass' ? 'passed' : r.before.outcome === 'fail' ? 'failed' : 'undecided';
+  return c.bold(` (changed by the plan: ${r.before.verdict} before, ${was})`);
+}
+
 /** The check's name with its flow, or the flow alone. */
 export function checkTitle(r: CheckResult): string {
   const flow = flowText(r.flow);
@@ -53,13 +65,15 @@ export function renderChecks(report: CheckReport, color: boolean): string {
     const mark =
       r.outcome === 'pass' ? c.green('PASS') : r.outcome === 'fail' ? c.red('FAIL') : c.yellow('  ? ');
     const verdict = r.outcome === 'pass' ? r.verdict : `${r.verdict}, expected ${r.expect}`;
-    out.push(`${mark}  ${checkTitle(r)}: ${verdict}`);
+    out.push(`${mark}  ${checkTitle(r)}: ${verdict}${beforeText(r, c)}`);
     out.push(...details(r, c));
   }
   const n = report.counts;
   out.push('');
   out.push(
-    `${n.checks} check${n.checks === 1 ? '' : 's'}: ${n.passed} passed, ${n.failed} failed, ${n.unknown} cannot be decided.`,
+    `${n.checks} check${n.checks === 1 ? '' : 's'}: ${n.passed} passed, ${n.failed} failed, ${n.unknown} cannot be decided${
+      n.changed !== undefined ? `; ${n.changed} changed by the plan` : ''
+    }.`,
   );
   return `${out.join('\n')}\n`;
 }

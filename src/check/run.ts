@@ -36,6 +36,11 @@ export interface CheckResult {
   readonly allowedBy: readonly MatchedRule[];
   readonly unknowns: readonly UnknownReason[];
   readonly warnings: readonly TraceWarning[];
+  /**
+   * With `--compare`: the same check on the network before the Terraform plan; null when an endpoint
+   * does not exist before it (the plan creates it).
+   */
+  readonly before?: { readonly verdict: Verdict; readonly outcome: Outcome } | null | undefined;
 }
 
 export interface CheckReport {
@@ -45,8 +50,23 @@ export interface CheckReport {
     readonly passed: number;
     readonly failed: number;
     readonly unknown: number;
+    /** With `--compare`: checks whose outcome the plan changes. */
+    readonly changed?: number | undefined;
   };
   readonly results: readonly CheckResult[];
+}
+
+/**
+ * The report on the planned network, each result beside its outcome on the network before the plan
+ * (`before[i]`: the same check there, or null when an endpoint of it does not exist before the plan).
+ */
+export function compareWithBefore(after: CheckReport, before: readonly (CheckResult | null)[]): CheckReport {
+  const results = after.results.map((r, i) => {
+    const b = before[i];
+    return { ...r, before: b ? { verdict: b.verdict, outcome: b.outcome } : null };
+  });
+  const changed = results.filter((r) => r.before === null || r.before.outcome !== r.outcome).length;
+  return { ...after, counts: { ...after.counts, changed }, results };
 }
 
 /** An endpoint of a check the engine could not resolve (the command reports it with its place). */

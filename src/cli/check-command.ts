@@ -18,6 +18,10 @@ export function registerCheckCommand(program: Command): void {
       '`terraform show -json` of a plan, instead of --snapshot (docs/terraform.md)',
     )
     .option('--before', 'with --terraform: the network as it is before the plan (prior_state)')
+    .option(
+      '--compare',
+      'with --terraform: check the network before the plan too, and mark what the plan changes',
+    )
     .option('--onprem <file>', 'YAML or JSON file naming on-premises networks (docs/onprem.md)')
     .option('--format <format>', 'text (default), json, or junit (JUnit XML for CI test reports)')
     .option('--json', 'the same as --format json (docs/check.md)')
@@ -27,7 +31,11 @@ export function registerCheckCommand(program: Command): void {
         throw new UsageError(`--format ${JSON.stringify(format)} is not a format; use text, json or junit.`);
       // Loaded when the command runs (start-up of other commands stays small).
       const { loadIntents, CheckFileError } = await import('../check/intent-file.js');
-      const { runChecks, CheckResolveError } = await import('../check/run.js');
+      const { runChecks, compareWithBefore, CheckResolveError } = await import('../check/run.js');
+      if (o.compare && (typeof o.terraform !== 'string' || o.before))
+        throw new UsageError(
+          '--compare needs --terraform <plan.json> (and not --before): it checks the plan against the network before it.',
+        );
       const { renderChecks } = await import('../check/render.js');
       const { renderJunit } = await import('../check/junit.js');
       const { loadInput, resolveErrorText } = await import('./trace-command.js');
@@ -48,18 +56,34 @@ export function registerCheckCommand(program: Command): void {
           throw e;
         }
       });
-      let net = await loadInput(o);
-      if (typeof o.onprem === 'string') {
+      const withOnPrem = async (n: Awaited<ReturnType<typeof loadInput>>) => {
+        if (typeof o.onprem !== 'string') return n;
         const { loadOnPremFile } = await import('../ingest/onprem-file.js');
         const { Network } = await import('../model/index.js');
-        net = new Network({ ...net.data, onPremNetworks: loadOnPremFile(o.onprem) });
-      }
-      let report: ReturnType<typeof runChecks>;
-      try {
-        report = runChecks(net, items);
-      } catch (e) {
-        if (e instanceof CheckResolveError) throw new UsageError(`${e.where}: ${resolveErrorText(e.cause)}`);
-        throw e;
+        return new Network({ ...n.data, onPremNetworks: loadOnPremFile(o.onprem) });
+      };
+      const check = (n: Awaited<ReturnType<typeof loadInput>>) => {
+        try {
+          return runChecks(n, items);
+        } catch (e) {
+          if (e instanceof CheckResolveError)
+            throw new UsageError(`${e.where}: ${resolveErrorText(e.cause)}`);
+          throw e;
+        }
+      };
+      let report = check(await withOnPrem(await loadInput(o)));
+      if (o.compare) {
+        const before = await withOnPrem(await loadInput({ ...o, before: true }));
+        // A check whose endpoint the plan creates has no "before".
+        const results = items.map((item) => {
+          try {
+            return runChecks(before, [item]).results[0]!;
+          } catch (e) {
+            if (e instanceof CheckResolveError) return null;
+            throw e;
+          }
+        });
+        report = compareWithBefore(report, results);
       }
       const color = process.stdout.isTTY === true && !process.env.NO_COLOR;
       process.stdout.write(
