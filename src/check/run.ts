@@ -3,7 +3,9 @@
  * must have. A check passes when the verdict is the expected one, fails when the flow gets through
  * where it must not (reachable or partial, expected unreachable) or is stopped where it must get
  * through (unreachable or partial, expected reachable), and cannot be decided when the trace is
- * unknown. Knows the engine's traces, not their wording (render.ts and the engine's messages).
+ * unknown. With a Terraform plan, the same checks on the network before it show what the plan
+ * changes (`compareWithBefore`). Knows the engine's traces, not their wording (render.ts and the
+ * engine's messages).
  */
 import { ResolveError } from '../engine/resolve.js';
 import { type TraceQuery, trace } from '../engine/trace.js';
