@@ -25,11 +25,19 @@ function details(r: CheckResult, c: ReturnType<typeof pc.createColors>): string[
     if (r.allowedBy.length === 0)
       out.push('        no security group or network ACL rule (nothing filters this path)');
   }
-  if (r.outcome === 'fail' && r.expect === 'reachable')
+  if (r.outcome === 'fail' && r.expect === 'reachable') {
     r.blockers.forEach((b, i) => {
       out.push(`      ${i + 1}. ${c.red(b.code)} [${b.path}] ${b.message}`);
       if (b.fix) out.push(`         ${c.cyan('fix:')} ${b.fix.text}`);
     });
+    const f = r.fixCheck;
+    if (f && f.applied > 0)
+      out.push(
+        `      ${c.cyan('fix check:')} with ${f.notApplied.length ? `the ${f.applied} fixes vpcsim can apply` : 'these fixes'} applied, ${f.verdict}${
+          f.remaining.length ? ` (left: ${f.remaining.join(', ')})` : ''
+        }`,
+      );
+  }
   if (r.outcome === 'unknown')
     for (const u of r.unknowns) out.push(`      - ${c.yellow(u.code)} ${u.message}`);
   return out;

@@ -7,10 +7,13 @@
  * changes (`compareWithBefore`). Knows the engine's traces, not their wording (render.ts and the
  * engine's messages).
  */
+
+import { checkFixes } from '../engine/fix-check.js';
 import { ResolveError } from '../engine/resolve.js';
 import { type TraceQuery, trace } from '../engine/trace.js';
 import type {
   Blocker,
+  FixCheck,
   FlowView,
   MatchedRule,
   Trace,
@@ -38,6 +41,8 @@ export interface CheckResult {
   readonly allowedBy: readonly MatchedRule[];
   readonly unknowns: readonly UnknownReason[];
   readonly warnings: readonly TraceWarning[];
+  /** For a flow stopped where it must get through: the same flow with the blockers' fixes applied. */
+  readonly fixCheck?: FixCheck | undefined;
   /**
    * With `--compare`: the same check on the network before the Terraform plan; null when an endpoint
    * does not exist before it (the plan creates it).
@@ -120,6 +125,8 @@ export function runChecks(
       throw e;
     }
     const outcome = outcomeOf(intent.expect, t.verdict);
+    const fixCheck =
+      outcome === 'fail' && intent.expect === 'reachable' ? checkFixes(net, query, t) : undefined;
     return {
       name: intent.name ?? null,
       where: intent.where,
@@ -131,6 +138,7 @@ export function runChecks(
       allowedBy: outcome === 'fail' && intent.expect === 'unreachable' ? allowingRules(t) : [],
       unknowns: t.unknowns,
       warnings: t.warnings,
+      ...(fixCheck ? { fixCheck } : {}),
     };
   });
   const count = (o: Outcome) => results.filter((r) => r.outcome === o).length;

@@ -1,6 +1,7 @@
 /** `vpcsim trace`: one flow, hop by hop, as text or JSON; exit 0/1/3 by verdict. */
 
 import { renderTrace } from '../engine/explain/render-text.js';
+import { checkFixes } from '../engine/fix-check.js';
 import { ResolveError } from '../engine/resolve.js';
 import { trace } from '../engine/trace.js';
 import type { Trace } from '../engine/types.js';
@@ -30,9 +31,13 @@ export async function loadInput(o: {
   return loadSnapshot(snapshot as string);
 }
 
+/** The trace, with its fixes checked (the flow traced again with them applied) when it has any. */
 export function runTrace(net: Network, o: FlowOptions): Trace {
   try {
-    return trace(net, toQuery(o));
+    const q = toQuery(o);
+    const t = trace(net, q);
+    const fixCheck = checkFixes(net, q, t);
+    return fixCheck ? { ...t, fixCheck } : t;
   } catch (e) {
     if (e instanceof ResolveError) throw new UsageError(resolveErrorText(e));
     throw e;

@@ -304,4 +304,18 @@ export interface Trace {
     | { readonly of: 'destination' | 'source'; readonly working: string; readonly failing: string }
     | undefined;
   readonly warnings: readonly TraceWarning[];
+  /** Set by `vpcsim trace` (fix-check.ts): the flow traced again with the blockers' fixes applied. */
+  readonly fixCheck?: FixCheck | undefined;
+}
+
+/** Whether a trace's fixes are enough: the same flow with them applied to a copy of the network. */
+export interface FixCheck {
+  /** The verdict with the applied fixes. */
+  readonly verdict: Verdict;
+  /** How many of the suggested fixes were applied. */
+  readonly applied: number;
+  /** The actions of the fixes that cannot be applied mechanically (replace a route, another path, ...). */
+  readonly notApplied: readonly FixAction['action'][];
+  /** The blockers left with the fixes applied, by code, in path order. */
+  readonly remaining: readonly BlockerCode[];
 }

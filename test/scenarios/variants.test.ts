@@ -7,6 +7,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { checkFixes } from '../../src/engine/fix-check.js';
 import { ResolveError } from '../../src/engine/resolve.js';
 import { loadSnapshot } from '../../src/ingest/index.js';
 import { blockerSummary, examplePath, expectVerdict, ids, loadExample, run, tcp } from '../helpers.js';
@@ -142,6 +143,11 @@ describe('variants of examples/nat-instance', () => {
     expect(t.blockers[0]!.fix?.text).toContain(
       `modify-instance-metadata-options --instance-id ${APP_1} --http-endpoint enabled`,
     );
+    // The fix, applied to a copy of the network, makes the flow reachable.
+    expect(checkFixes(net, tcp('app-1', '169.254.169.254', 80), t)).toMatchObject({
+      verdict: 'reachable',
+      applied: 1,
+    });
     // Other instances keep theirs.
     expectVerdict(run(net, tcp('web-1', '169.254.169.254', 80)), 'reachable');
   });
@@ -196,6 +202,10 @@ describe('variants of examples/nat-instance', () => {
       networkInterfaceId: NAT_ENI,
       instanceId: NAT_I,
     });
+    expect(checkFixes(net, tcp('app-1', '8.8.8.8', 443), t)).toMatchObject({
+      verdict: 'reachable',
+      applied: 1,
+    });
   });
 
   it('a stopped NAT instance is a BAD_STATE blocker', async () => {
@@ -210,6 +220,8 @@ describe('variants of examples/nat-instance', () => {
     expect(blockerSummary(t)).toEqual([
       { code: 'BAD_STATE', component: NAT_I, direction: null, path: 'forward', rule: null },
     ]);
+    const fixed = checkFixes(net, tcp('app-1', '8.8.8.8', 443), t);
+    expect(fixed).toMatchObject({ verdict: 'reachable', applied: 1, notApplied: [] });
   });
 
   it('without a NetworkAcls file the answer is unknown and names it; an SG block still decides', async () => {

@@ -58,6 +58,7 @@ export function renderTrace(t: Trace, opts: RenderOptions): string {
       if (b.fix) out.push(`     ${c.cyan('fix:')} ${b.fix.text}`);
     });
   }
+  if (t.fixCheck) out.push(`  ${c.cyan('fix check:')} ${fixCheckText(t, c)}`);
   if (t.unknowns.length > 0) {
     out.push('');
     out.push(c.bold('Cannot decide'));
@@ -106,4 +107,16 @@ function stepText(s: Step): string {
   }
   if (s.note) parts.push(NOTE_TEXT[s.note] ?? s.note);
   return parts.join(' | ');
+}
+
+/** What the fix check found: the verdict with the fixes applied, or why it could not tell. */
+function fixCheckText(t: Trace, c: Colors): string {
+  const f = t.fixCheck!;
+  const skipped = [...new Set(f.notApplied)].join(', ');
+  if (f.applied === 0)
+    return `none of these fixes can be applied automatically (${skipped}: a choice left to you)`;
+  const verdict = (f.verdict === 'reachable' ? c.green : c.red)(f.verdict.toUpperCase());
+  const left = f.remaining.length > 0 ? ` (left: ${f.remaining.join(', ')})` : '';
+  if (f.notApplied.length === 0) return `with these fixes applied, the flow is ${verdict}${left}`;
+  return `with the ${f.applied} fixes vpcsim can apply (not ${skipped}), the flow is ${verdict}${left}`;
 }

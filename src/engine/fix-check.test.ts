@@ -1,0 +1,87 @@
+/**
+ * The fix check: the fixes a trace suggests, applied to a copy of the network, and the flow traced
+ * again. On the examples every blocker's fix that can be applied makes the flow reachable; fixes
+ * that leave a choice (a route to a target vpcsim cannot pick) are reported, not guessed.
+ */
+import { describe, expect, it } from 'vitest';
+import { loadExample, tcp } from '../../test/helpers.js';
+import { checkFixes } from './fix-check.js';
+import { trace } from './trace.js';
+
+describe('fix check', () => {
+  it.each([
+    // example, from, to, port, verdict before, the fix check
+    [
+      'nat-instance',
+      '192.0.2.10',
+      'web-1',
+      22,
+      'unreachable',
+      { verdict: 'reachable', applied: 2, notApplied: [], remaining: [] },
+    ],
+    [
+      'nat-instance',
+      'app-1',
+      '8.8.8.8',
+      22,
+      'unreachable',
+      { verdict: 'reachable', applied: 5, notApplied: [], remaining: [] },
+    ],
+    [
+      'nat-instance',
+      'web-1',
+      'db-1',
+      5432,
+      'unreachable',
+      { verdict: 'reachable', applied: 1, notApplied: [], remaining: [] },
+    ],
+    [
+      'partial-ephemeral',
+      '192.0.2.10',
+      'web-2',
+      443,
+      'partial',
+      { verdict: 'reachable', applied: 1, notApplied: [], remaining: [] },
+    ],
+    [
+      'nat-instance',
+      'db-1',
+      '8.8.8.8',
+      443,
+      'unreachable',
+      {
+        verdict: 'unreachable',
+        applied: 0,
+        notApplied: ['add-route'],
+        remaining: ['NO_ROUTE_TO_DESTINATION'],
+      },
+    ],
+    [
+      'nat-instance',
+      'internet',
+      'db-1',
+      5432,
+      'unreachable',
+      {
+        verdict: 'unreachable',
+        applied: 2,
+        notApplied: ['add-route'],
+        remaining: ['NO_ROUTE_TO_DESTINATION'],
+      },
+    ],
+  ] as const)('%s: %s -> %s tcp %i (%s)', async (example, from, to, port, before, check) => {
+    const net = await loadExample(example);
+    const q = tcp(from, to, port);
+    const t = trace(net, q);
+    expect(t.verdict).toBe(before);
+    expect(checkFixes(net, q, t)).toEqual(check);
+    // The network itself is not changed.
+    expect(trace(net, q).verdict).toBe(before);
+  });
+
+  it('nothing to check when no blocker has a fix (a reachable flow)', async () => {
+    const net = await loadExample('nat-instance');
+    const q = tcp('internet', 'web-1', 443);
+    expect(checkFixes(net, q, trace(net, q))).toBeUndefined();
+  });
+});
