@@ -5,6 +5,7 @@
  */
 import pc from 'picocolors';
 import { ruleText } from '../engine/explain/messages.js';
+import { fixCheckText } from '../engine/explain/render-text.js';
 import type { FlowView } from '../engine/types.js';
 import type { CheckReport, CheckResult } from './run.js';
 
@@ -30,13 +31,7 @@ function details(r: CheckResult, c: ReturnType<typeof pc.createColors>): string[
       out.push(`      ${i + 1}. ${c.red(b.code)} [${b.path}] ${b.message}`);
       if (b.fix) out.push(`         ${c.cyan('fix:')} ${b.fix.text}`);
     });
-    const f = r.fixCheck;
-    if (f && f.applied > 0)
-      out.push(
-        `      ${c.cyan('fix check:')} with ${f.notApplied.length ? `the ${f.applied} fixes vpcsim can apply` : 'these fixes'} applied, ${f.verdict}${
-          f.remaining.length ? ` (left: ${f.remaining.join(', ')})` : ''
-        }`,
-      );
+    if (r.fixCheck) out.push(`      ${c.cyan('fix check:')} ${fixCheckText(r.fixCheck, c)}`);
   }
   if (r.outcome === 'unknown')
     for (const u of r.unknowns) out.push(`      - ${c.yellow(u.code)} ${u.message}`);

@@ -3,7 +3,7 @@
  * unknowns and warnings. Colour only when asked (the CLI asks on a terminal).
  */
 import pc from 'picocolors';
-import type { Hop, Step, Trace } from '../types.js';
+import type { FixCheck, Hop, Step, Trace } from '../types.js';
 import { componentText, NOTE_TEXT, ruleText } from './messages.js';
 
 export interface RenderOptions {
@@ -58,7 +58,7 @@ export function renderTrace(t: Trace, opts: RenderOptions): string {
       if (b.fix) out.push(`     ${c.cyan('fix:')} ${b.fix.text}`);
     });
   }
-  if (t.fixCheck) out.push(`  ${c.cyan('fix check:')} ${fixCheckText(t, c)}`);
+  if (t.fixCheck) out.push(`  ${c.cyan('fix check:')} ${fixCheckText(t.fixCheck, c)}`);
   if (t.unknowns.length > 0) {
     out.push('');
     out.push(c.bold('Cannot decide'));
@@ -110,8 +110,7 @@ function stepText(s: Step): string {
 }
 
 /** What the fix check found: the verdict with the fixes applied, or why it could not tell. */
-function fixCheckText(t: Trace, c: Colors): string {
-  const f = t.fixCheck!;
+export function fixCheckText(f: FixCheck, c: Colors = pc.createColors(false)): string {
   const skipped = [...new Set(f.notApplied)].join(', ');
   if (f.applied === 0)
     return `none of these fixes can be applied automatically (${skipped}: a choice left to you)`;
