@@ -5,7 +5,7 @@
  */
 import pc from 'picocolors';
 import { ruleText } from '../engine/explain/messages.js';
-import { fixCheckText } from '../engine/explain/render-text.js';
+import { fixCheckLines } from '../engine/explain/render-text.js';
 import type { FlowView } from '../engine/types.js';
 import type { CheckReport, CheckResult } from './run.js';
 
@@ -31,7 +31,10 @@ function details(r: CheckResult, c: ReturnType<typeof pc.createColors>): string[
       out.push(`      ${i + 1}. ${c.red(b.code)} [${b.path}] ${b.message}`);
       if (b.fix) out.push(`         ${c.cyan('fix:')} ${b.fix.text}`);
     });
-    if (r.fixCheck) out.push(`      ${c.cyan('fix check:')} ${fixCheckText(r.fixCheck, c)}`);
+    if (r.fixCheck) {
+      const [first, ...rest] = fixCheckLines(r.fixCheck, c);
+      out.push(`      ${c.cyan('fix check:')} ${first}`, ...rest.map((l) => `      ${l}`));
+    }
   }
   if (r.outcome === 'unknown')
     for (const u of r.unknowns) out.push(`      - ${c.yellow(u.code)} ${u.message}`);

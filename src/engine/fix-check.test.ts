@@ -17,7 +17,7 @@ describe('fix check', () => {
       'web-1',
       22,
       'unreachable',
-      { verdict: 'reachable', applied: 2, notApplied: [], remaining: [] },
+      { verdict: 'reachable', applied: 2, notApplied: [], remaining: [], further: [] },
     ],
     [
       'nat-instance',
@@ -25,7 +25,7 @@ describe('fix check', () => {
       '8.8.8.8',
       22,
       'unreachable',
-      { verdict: 'reachable', applied: 5, notApplied: [], remaining: [] },
+      { verdict: 'reachable', applied: 5, notApplied: [], remaining: [], further: [] },
     ],
     [
       'nat-instance',
@@ -33,7 +33,7 @@ describe('fix check', () => {
       'db-1',
       5432,
       'unreachable',
-      { verdict: 'reachable', applied: 1, notApplied: [], remaining: [] },
+      { verdict: 'reachable', applied: 1, notApplied: [], remaining: [], further: [] },
     ],
     [
       'partial-ephemeral',
@@ -41,7 +41,7 @@ describe('fix check', () => {
       'web-2',
       443,
       'partial',
-      { verdict: 'reachable', applied: 1, notApplied: [], remaining: [] },
+      { verdict: 'reachable', applied: 1, notApplied: [], remaining: [], further: [] },
     ],
     [
       'nat-instance',
@@ -50,10 +50,26 @@ describe('fix check', () => {
       443,
       'unreachable',
       {
-        verdict: 'unreachable',
-        applied: 0,
-        notApplied: ['add-route'],
-        remaining: ['NO_ROUTE_TO_DESTINATION'],
+        // A route to the NAT instance other subnets use; behind it, its group admits 443 only from
+        // the app subnet: the further fix (README A8's note).
+        verdict: 'reachable',
+        applied: 1,
+        notApplied: [],
+        remaining: [],
+        further: [
+          {
+            change: {
+              action: 'add-security-group-rule',
+              groupId: 'sg-0e32e84a35064bd28',
+              direction: 'inbound',
+              ipProtocol: 6,
+              fromPort: 443,
+              toPort: 443,
+              cidr: '10.0.2.10/32',
+            },
+            text: 'add to sg-0e32e84a35064bd28 inbound: tcp 443 from 10.0.2.10/32',
+          },
+        ],
       },
     ],
     [
@@ -62,12 +78,8 @@ describe('fix check', () => {
       'db-1',
       5432,
       'unreachable',
-      {
-        verdict: 'unreachable',
-        applied: 2,
-        notApplied: ['add-route'],
-        remaining: ['NO_ROUTE_TO_DESTINATION'],
-      },
+      // A public address, the group rule, and for the reply a route back out of the internet gateway.
+      { verdict: 'reachable', applied: 3, notApplied: [], remaining: [], further: [] },
     ],
   ] as const)('%s: %s -> %s tcp %i (%s)', async (example, from, to, port, before, check) => {
     const net = await loadExample(example);

@@ -9,7 +9,7 @@
 import { type Instance, Network, type NetworkData, type RouteTargetType } from '../model/index.js';
 import { mustParseIp, parseCidr, parseIp, parsePortRange } from '../net/index.js';
 import { type TraceQuery, trace } from './trace.js';
-import type { FixAction, FixCheck, Trace } from './types.js';
+import type { Fix, FixAction, FixCheck, Trace } from './types.js';
 
 const TARGETS = new Set<string>([
   'internet-gateway',
@@ -147,25 +147,63 @@ function apply(d: Data, f: FixAction): boolean {
   }
 }
 
-/** The fixes of a trace's blockers applied and the flow traced again; undefined when no blocker has a fix. */
+/** Rounds of fixes applied at most: the trace's own, then those of blockers they uncover. */
+const MAX_ROUNDS = 3;
+
+/** Applies fixes to the data; the actions of those that cannot be applied. */
+function applyAll(d: Data, fixes: readonly FixAction[], seen: Set<string>): FixAction['action'][] {
+  const notApplied: FixAction['action'][] = [];
+  for (const f of fixes) {
+    // The same fix suggested twice (a blocker met on both paths) is made once.
+    const key = JSON.stringify(f);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    if (!apply(d, f)) notApplied.push(f.action);
+  }
+  return notApplied;
+}
+
+/**
+ * The fixes of a trace's blockers applied and the flow traced again; undefined when no blocker has
+ * a fix. Blockers that only show once those fixes are made (behind a route that was missing, say)
+ * get their own fixes applied in turn, up to MAX_ROUNDS rounds: `further` lists them.
+ */
 export function checkFixes(net: Network, q: TraceQuery, t: Trace): FixCheck | undefined {
   const fixes = t.blockers.flatMap((b) => (b.fix ? [b.fix.change] : []));
   if (fixes.length === 0) return undefined;
   const d: Data = { ...net.data };
-  let applied = 0;
-  const notApplied: FixAction['action'][] = [];
   const seen = new Set<string>();
-  for (const f of fixes) {
-    // The same fix suggested twice (a blocker met on both paths) is made once.
-    const key = JSON.stringify(f);
-    if (seen.has(key)) {
-      applied++;
-      continue;
-    }
-    seen.add(key);
-    if (apply(d, f)) applied++;
-    else notApplied.push(f.action);
+  const notApplied = applyAll(d, fixes, seen);
+  const applied = fixes.length - notApplied.length;
+  const further: Fix[] = [];
+  let after = trace(new Network(d), q);
+  for (let round = 1; round < MAX_ROUNDS && notApplied.length === 0; round++) {
+    // Only a round that can be made whole: every new blocker with a fix that can be applied.
+    if (after.blockers.length === 0 || after.blockers.some((b) => !b.fix)) break;
+    const next = after.blockers.map((b) => b.fix!).filter((f) => !seen.has(JSON.stringify(f.change)));
+    if (next.length === 0) break;
+    const trial: Data = { ...d };
+    if (
+      applyAll(
+        trial,
+        next.map((f) => f.change),
+        new Set(seen),
+      ).length > 0
+    )
+      break;
+    applyAll(
+      d,
+      next.map((f) => f.change),
+      seen,
+    );
+    further.push(...next);
+    after = trace(new Network(d), q);
   }
-  const after = trace(new Network(d), q);
-  return { verdict: after.verdict, applied, notApplied, remaining: after.blockers.map((b) => b.code) };
+  return {
+    verdict: after.verdict,
+    applied,
+    notApplied,
+    remaining: after.blockers.map((b) => b.code),
+    further,
+  };
 }

@@ -318,4 +318,9 @@ export interface FixCheck {
   readonly notApplied: readonly FixAction['action'][];
   /** The blockers left with the fixes applied, by code, in path order. */
   readonly remaining: readonly BlockerCode[];
+  /**
+   * Fixes for blockers that only show once the trace's fixes are made (behind a route that was
+   * missing, say), applied in turn; empty when the trace's own fixes settle it.
+   */
+  readonly further: readonly Fix[];
 }

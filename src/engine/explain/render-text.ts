@@ -58,7 +58,10 @@ export function renderTrace(t: Trace, opts: RenderOptions): string {
       if (b.fix) out.push(`     ${c.cyan('fix:')} ${b.fix.text}`);
     });
   }
-  if (t.fixCheck) out.push(`  ${c.cyan('fix check:')} ${fixCheckText(t.fixCheck, c)}`);
+  if (t.fixCheck) {
+    const [first, ...rest] = fixCheckLines(t.fixCheck, c);
+    out.push(`  ${c.cyan('fix check:')} ${first}`, ...rest.map((l) => `  ${l}`));
+  }
   if (t.unknowns.length > 0) {
     out.push('');
     out.push(c.bold('Cannot decide'));
@@ -109,13 +112,25 @@ function stepText(s: Step): string {
   return parts.join(' | ');
 }
 
-/** What the fix check found: the verdict with the fixes applied, or why it could not tell. */
-export function fixCheckText(f: FixCheck, c: Colors = pc.createColors(false)): string {
+/**
+ * What the fix check found: the verdict with the fixes applied (and with the further fixes for
+ * blockers they uncover), or why it could not tell. Lines, the first after "fix check:".
+ */
+export function fixCheckLines(f: FixCheck, c: Colors = pc.createColors(false)): string[] {
   const skipped = [...new Set(f.notApplied)].join(', ');
   if (f.applied === 0)
-    return `none of these fixes can be applied automatically (${skipped}: a choice left to you)`;
+    return [`none of these fixes can be applied automatically (${skipped}: a choice left to you)`];
   const verdict = (f.verdict === 'reachable' ? c.green : c.red)(f.verdict.toUpperCase());
   const left = f.remaining.length > 0 ? ` (left: ${f.remaining.join(', ')})` : '';
-  if (f.notApplied.length === 0) return `with these fixes applied, the flow is ${verdict}${left}`;
-  return `with the ${f.applied} fixes vpcsim can apply (not ${skipped}), the flow is ${verdict}${left}`;
+  const these =
+    f.notApplied.length === 0
+      ? 'these fixes applied'
+      : `the ${f.applied} fixes vpcsim can apply (not ${skipped})`;
+  if (f.further.length === 0) return [`with ${these}, the flow is ${verdict}${left}`];
+  const n = f.further.length;
+  return [
+    `with ${these}, the flow meets ${n} more blocker${n === 1 ? '' : 's'} they uncover; fixing ${n === 1 ? 'it' : 'them'} too:`,
+    ...f.further.map((x) => `   ${c.cyan('fix:')} ${x.text}`),
+    `then the flow is ${verdict}${left}`,
+  ];
 }
