@@ -5,8 +5,9 @@
  */
 import { isInternetRoutable } from '../engine/addresses.js';
 import { ruleText } from '../engine/explain/messages.js';
+import { checkFixes } from '../engine/fix-check.js';
 import { ResolveError, resolveEndpoint } from '../engine/resolve.js';
-import { trace } from '../engine/trace.js';
+import { type TraceQuery, trace } from '../engine/trace.js';
 import type { Blocker, Hop, Step, Trace } from '../engine/types.js';
 import type { Instance, Network, NetworkInterface } from '../model/index.js';
 import { formatIp, parseIp, TCP } from '../net/index.js';
@@ -99,22 +100,18 @@ export function runDoctor(net: Network, req: DoctorRequest): DoctorReport {
 
   let t: Trace | null = null;
   let noTrace: Ctx['noTrace'] = null;
+  const query: TraceQuery =
+    symptom === 'connect'
+      ? { from: client!.address, to: instance.instanceId, protocol: TCP, port: { from: port, to: port } }
+      : {
+          from: instance.instanceId,
+          to: symptom,
+          protocol: TCP,
+          port: { from: port, to: port },
+          ipv6: family === 6,
+        };
   try {
-    t =
-      symptom === 'connect'
-        ? trace(net, {
-            from: client!.address,
-            to: instance.instanceId,
-            protocol: TCP,
-            port: { from: port, to: port },
-          })
-        : trace(net, {
-            from: instance.instanceId,
-            to: symptom,
-            protocol: TCP,
-            port: { from: port, to: port },
-            ipv6: family === 6,
-          });
+    t = trace(net, query);
   } catch (e) {
     if (!(e instanceof ResolveError)) throw e;
     // IPv6 asked for and an instance without IPv6: the address item says so; nothing else to trace.
@@ -122,6 +119,11 @@ export function runDoctor(net: Network, req: DoctorRequest): DoctorReport {
       noTrace = 'no-prefix-list';
     else if (e.code === 'NO_ADDRESS' && (symptom === 'connect' || family === 6)) noTrace = 'no-ipv6';
     else throw new DoctorInputError(INPUT.noAddress(req.instance));
+  }
+  if (t) {
+    // Whether the fixes the checklist names are enough (the flow traced again with them applied).
+    const fixCheck = checkFixes(net, query, t);
+    if (fixCheck) t = { ...t, fixCheck };
   }
   const ctx: Ctx = { ...ctxBase, trace: t, noTrace };
   const items = symptom === 'connect' ? connectItems(ctx) : outboundItems(ctx);
