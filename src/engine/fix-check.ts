@@ -121,7 +121,10 @@ function apply(d: Data, f: FixAction): boolean {
     }
     case 'attach-internet-gateway': {
       const igwId = f.internetGatewayId;
-      if (igwId === null || !d.internetGateways.some((g) => g.internetGatewayId === igwId)) return false;
+      // "Attach one" is done when another fix of the same trace attached one already.
+      if (igwId === null)
+        return d.internetGateways.some((g) => g.attachments.some((a) => a.vpcId === f.vpcId));
+      if (!d.internetGateways.some((g) => g.internetGatewayId === igwId)) return false;
       d.internetGateways = d.internetGateways.map((g) =>
         g.internetGatewayId === igwId
           ? { ...g, attachments: [...g.attachments, { vpcId: f.vpcId, state: 'available' }] }
@@ -153,7 +156,10 @@ const MAX_ROUNDS = 3;
 /** Applies fixes to the data; the actions of those that cannot be applied. */
 function applyAll(d: Data, fixes: readonly FixAction[], seen: Set<string>): FixAction['action'][] {
   const notApplied: FixAction['action'][] = [];
-  for (const f of fixes) {
+  // A fix that leaves the choice of gateway open comes after one that names it.
+  const open = (f: FixAction) =>
+    f.action === 'attach-internet-gateway' && f.internetGatewayId === null ? 1 : 0;
+  for (const f of [...fixes].sort((a, b) => open(a) - open(b))) {
     // The same fix suggested twice (a blocker met on both paths) is made once.
     const key = JSON.stringify(f);
     if (seen.has(key)) continue;

@@ -30,6 +30,7 @@ async function variant(
     'Subnets.json',
     'SecurityGroups.json',
     'NetworkAcls.json',
+    'InternetGateways.json',
   ];
   const files: Record<string, Json> = {};
   for (const n of names) files[n] = JSON.parse(readFileSync(join(dir, n), 'utf8'));
@@ -206,6 +207,21 @@ describe('variants of examples/nat-instance', () => {
       verdict: 'reachable',
       applied: 1,
     });
+  });
+
+  it('an internet gateway detached from the VPC: BAD_STATE_ATTACHMENT, and attaching it is enough', async () => {
+    const net = await variant((f) => {
+      for (const g of f['InternetGateways.json']!.InternetGateways as Array<{ Attachments: unknown[] }>)
+        g.Attachments = [];
+    });
+    const q = tcp('web-1', '8.8.8.8', 443);
+    const t = run(net, q);
+    expectVerdict(t, 'unreachable');
+    expect(t.blockers.map((b) => [b.code, b.fix?.change.action])).toContainEqual([
+      'BAD_STATE_ATTACHMENT',
+      'attach-internet-gateway',
+    ]);
+    expect(checkFixes(net, q, t)).toMatchObject({ verdict: 'reachable', notApplied: [] });
   });
 
   it('a stopped NAT instance is a BAD_STATE blocker', async () => {
