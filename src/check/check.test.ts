@@ -237,9 +237,41 @@ describe('vpcsim check', () => {
     expect(io.out).toContain('<error message="unknown, expected reachable" type="MISSING_RESOURCE_TYPE">');
   });
 
+  it('--format sarif: failed checks as errors on the intent file line, passed ones left out', async () => {
+    const path = file(INTENT);
+    expect(await main(['check', path, '--snapshot', A, '--format', 'sarif'])).toBe(1);
+    const sarif = JSON.parse(io.out) as {
+      version: string;
+      runs: {
+        tool: { driver: { rules: { id: string }[] } };
+        results: {
+          ruleId: string;
+          level: string;
+          message: { text: string };
+          locations: {
+            physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } };
+          }[];
+        }[];
+      }[];
+    };
+    expect(sarif.version).toBe('2.1.0');
+    const run = sarif.runs[0]!;
+    expect(run.tool.driver.rules.map((r) => r.id)).toEqual(['CHECK001', 'CHECK002']);
+    expect(
+      run.results.map((r) => [r.ruleId, r.level, r.locations[0]!.physicalLocation.region.startLine]),
+    ).toEqual([
+      ['CHECK001', 'error', 7],
+      ['CHECK001', 'error', 12],
+    ]);
+    expect(run.results[0]!.message.text).toMatch(
+      /^app-1 SSH out \(app-1 -> internet 8\.8\.8\.8 tcp 22\): unreachable, expected reachable\n1\. SUBNET_ACL_RESTRICTION/,
+    );
+    expect(run.results[0]!.locations[0]!.physicalLocation.artifactLocation.uri).toMatch(/intent\.yaml$/);
+  });
+
   it('exit 2 for an unknown --format', async () => {
     expect(await main(['check', file(INTENT), '--snapshot', A, '--format', 'xml'])).toBe(2);
-    expect(io.err).toContain('--format "xml" is not a format; use text, json or junit.');
+    expect(io.err).toContain('--format "xml" is not a format; use text, json, junit or sarif.');
   });
 
   it('exit 0 when every check holds', async () => {

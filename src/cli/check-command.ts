@@ -23,12 +23,17 @@ export function registerCheckCommand(program: Command): void {
       'with --terraform: check the network before the plan too, and mark what the plan changes',
     )
     .option('--onprem <file>', 'YAML or JSON file naming on-premises networks (docs/onprem.md)')
-    .option('--format <format>', 'text (default), json, or junit (JUnit XML for CI test reports)')
+    .option(
+      '--format <format>',
+      'text (default), json, junit (JUnit XML for CI test reports) or sarif (code scanning on the intent file)',
+    )
     .option('--json', 'the same as --format json (docs/check.md)')
     .action(async (file, o) => {
       const format = o.json ? 'json' : (o.format ?? 'text');
-      if (!['text', 'json', 'junit'].includes(format))
-        throw new UsageError(`--format ${JSON.stringify(format)} is not a format; use text, json or junit.`);
+      if (!['text', 'json', 'junit', 'sarif'].includes(format))
+        throw new UsageError(
+          `--format ${JSON.stringify(format)} is not a format; use text, json, junit or sarif.`,
+        );
       // Loaded when the command runs (start-up of other commands stays small).
       const { loadIntents, CheckFileError } = await import('../check/intent-file.js');
       const { runChecks, compareWithBefore, CheckResolveError } = await import('../check/run.js');
@@ -38,6 +43,7 @@ export function registerCheckCommand(program: Command): void {
         );
       const { renderChecks } = await import('../check/render.js');
       const { renderJunit } = await import('../check/junit.js');
+      const { renderSarif } = await import('../check/sarif.js');
       const { loadInput, resolveErrorText } = await import('./trace-command.js');
       const { toQuery } = await import('./options.js');
       let intents: ReturnType<typeof loadIntents>;
@@ -91,7 +97,9 @@ export function registerCheckCommand(program: Command): void {
           ? `${JSON.stringify(report, null, 2)}\n`
           : format === 'junit'
             ? renderJunit(report, file)
-            : renderChecks(report, color),
+            : format === 'sarif'
+              ? renderSarif(report)
+              : renderChecks(report, color),
       );
       const n = report.counts;
       process.exitCode = n.failed > 0 ? EXIT.blocked : n.unknown > 0 ? EXIT.unknown : EXIT.ok;
