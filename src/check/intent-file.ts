@@ -25,6 +25,12 @@ export interface Intent extends FlowText {
 
 export class CheckFileError extends Error {}
 
+/** A check's `where` (`file:line:column`) into its parts; the file may hold colons. */
+export function placeOf(where: string): { file: string; line: number; column: number } {
+  const m = /^(.*):(\d+):(\d+)$/.exec(where);
+  return m ? { file: m[1]!, line: Number(m[2]), column: Number(m[3]) } : { file: where, line: 1, column: 1 };
+}
+
 const KEYS = [
   'name',
   'from',

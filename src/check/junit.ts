@@ -5,6 +5,7 @@
  * carrying why. The texts are the text report's (render.ts).
  */
 
+import { placeOf } from './intent-file.js';
 import { beforeText, checkDetails, checkTitle } from './render.js';
 import type { CheckReport } from './run.js';
 
@@ -30,12 +31,6 @@ function xml(text: string): string {
   return out;
 }
 
-/** `file:line:column` into its parts (the file may hold colons). */
-function place(where: string): { file: string; line: string } {
-  const m = /^(.*):(\d+):(\d+)$/.exec(where);
-  return m ? { file: m[1]!, line: m[2]! } : { file: where, line: '1' };
-}
-
 export function renderJunit(report: CheckReport, intentFile: string): string {
   const n = report.counts;
   const out: string[] = ['<?xml version="1.0" encoding="UTF-8"?>'];
@@ -46,7 +41,7 @@ export function renderJunit(report: CheckReport, intentFile: string): string {
     `  <testsuite name="${xml(intentFile)}" tests="${n.checks}" failures="${n.failed}" errors="${n.unknown}" skipped="0">`,
   );
   for (const r of report.results) {
-    const { file, line } = place(r.where);
+    const { file, line } = placeOf(r.where);
     const open = `    <testcase classname="${xml(intentFile)}" name="${xml(checkTitle(r))}" file="${xml(file)}" line="${line}"`;
     if (r.outcome === 'pass') {
       out.push(`${open}/>`);

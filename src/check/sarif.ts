@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { relative } from 'node:path';
+import { placeOf } from './intent-file.js';
 import { checkDetails, checkTitle } from './render.js';
 import type { CheckReport } from './run.js';
 
@@ -29,18 +30,12 @@ const RULES = [
   },
 ];
 
-/** `file:line:column` into its parts (the file may hold colons). */
-function place(where: string): { file: string; line: number; column: number } {
-  const m = /^(.*):(\d+):(\d+)$/.exec(where);
-  return m ? { file: m[1]!, line: Number(m[2]), column: Number(m[3]) } : { file: where, line: 1, column: 1 };
-}
-
 export function renderSarif(report: CheckReport, baseDir: string = process.cwd()): string {
   const results = report.results
     .filter((r) => r.outcome !== 'pass')
     .map((r) => {
       const fail = r.outcome === 'fail';
-      const at = place(r.where);
+      const at = placeOf(r.where);
       const title = checkTitle(r);
       const text = [`${title}: ${r.verdict}, expected ${r.expect}`, ...checkDetails(r)].join('\n');
       return {
