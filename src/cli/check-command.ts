@@ -46,6 +46,7 @@ export function registerCheckCommand(program: Command): void {
       const { renderSarif } = await import('../check/sarif.js');
       const { loadInput, resolveErrorText } = await import('./trace-command.js');
       const { toQuery } = await import('./options.js');
+      const { withOnPrem } = await import('./onprem.js');
       let intents: ReturnType<typeof loadIntents>;
       try {
         intents = loadIntents(file);
@@ -62,12 +63,6 @@ export function registerCheckCommand(program: Command): void {
           throw e;
         }
       });
-      const withOnPrem = async (n: Awaited<ReturnType<typeof loadInput>>) => {
-        if (typeof o.onprem !== 'string') return n;
-        const { loadOnPremFile } = await import('../ingest/onprem-file.js');
-        const { Network } = await import('../model/index.js');
-        return new Network({ ...n.data, onPremNetworks: loadOnPremFile(o.onprem) });
-      };
       const check = (n: Awaited<ReturnType<typeof loadInput>>) => {
         try {
           return runChecks(n, items);
@@ -77,9 +72,9 @@ export function registerCheckCommand(program: Command): void {
           throw e;
         }
       };
-      let report = check(await withOnPrem(await loadInput(o)));
+      let report = check(await withOnPrem(await loadInput(o), o.onprem));
       if (o.compare) {
-        const before = await withOnPrem(await loadInput({ ...o, before: true }));
+        const before = await withOnPrem(await loadInput({ ...o, before: true }), o.onprem);
         // A check whose endpoint the plan creates has no "before".
         const results = items.map((item) => {
           try {

@@ -53,12 +53,8 @@ export function registerLintCommand(program: Command): void {
       }
       // Loaded when the command runs, so that other commands start without the snapshot readers.
       const { loadInput } = await import('./trace-command.js');
-      const { Network } = await import('../model/index.js');
-      let net = await loadInput(o);
-      if (o.onprem) {
-        const { loadOnPremFile } = await import('../ingest/onprem-file.js');
-        net = new Network({ ...net.data, onPremNetworks: loadOnPremFile(o.onprem) });
-      }
+      const { withOnPrem } = await import('./onprem.js');
+      const net = await withOnPrem(await loadInput(o), o.onprem);
       const result = runLint(net, config);
       const color = process.stdout.isTTY === true && !process.env.NO_COLOR;
       const out =

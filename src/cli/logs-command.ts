@@ -383,11 +383,6 @@ export function registerLogsCommand(program: Command): void {
 /** The snapshot, with the networks of an --onprem file (replacing inferred ones). */
 async function loadNetwork(snapshot: string, onprem: string | undefined) {
   const { loadSnapshot } = await import('../ingest/snapshot.js');
-  const net = await loadSnapshot(snapshot);
-  if (onprem === undefined) return net;
-  const [{ loadOnPremFile }, { Network }] = await Promise.all([
-    import('../ingest/onprem-file.js'),
-    import('../model/index.js'),
-  ]);
-  return new Network({ ...net.data, onPremNetworks: loadOnPremFile(onprem) });
+  const { withOnPrem } = await import('./onprem.js');
+  return withOnPrem(await loadSnapshot(snapshot), onprem);
 }

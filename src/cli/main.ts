@@ -9,13 +9,13 @@ import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, Option } from '@commander-js/extra-typings';
 import pc from 'picocolors';
 import { InputError } from '../ingest/errors.js';
-import type { Network } from '../model/index.js';
 import { registerCheckCommand } from './check-command.js';
 import { registerCollectCommand } from './collect-command.js';
 import { registerDoctorCommand } from './doctor-command.js';
 import { EXIT, UsageError } from './exit.js';
 import { registerLintCommand } from './lint-command.js';
 import { registerLogsCommand } from './logs-command.js';
+import { withOnPrem } from './onprem.js';
 
 const color = process.stdout.isTTY === true && !process.env.NO_COLOR;
 
@@ -47,15 +47,6 @@ function flowOptions(cmd: Command<[], Record<string, unknown>>) {
     .option('--icmp-type <n>', 'ICMP type (default 8, echo request; 128 for icmpv6)')
     .option('--icmp-code <n>', 'ICMP code (default 0)')
     .option('--ipv6', 'use IPv6 addresses when the endpoints are named, not addressed');
-}
-
-/** The snapshot's network with the on-premises networks of an --onprem file (replacing inferred ones). */
-async function withOnPrem(net: Network, file: unknown): Promise<Network> {
-  if (typeof file !== 'string') return net;
-  // Loaded only when asked for: the YAML parser is not needed by plain traces.
-  const { loadOnPremFile } = await import('../ingest/onprem-file.js');
-  const { Network } = await import('../model/index.js');
-  return new Network({ ...net.data, onPremNetworks: loadOnPremFile(file) });
 }
 
 export function buildProgram(): Command {
