@@ -63,15 +63,27 @@ export interface CheckReport {
   readonly results: readonly CheckResult[];
 }
 
+type Before = { readonly verdict: Verdict; readonly outcome: Outcome } | null;
+
 /**
- * The report on the planned network, each result beside its outcome on the network before the plan
- * (`before[i]`: the same check there, or null when an endpoint of it does not exist before the plan).
+ * The verdict and outcome of each check on the network before a Terraform plan; null for a check
+ * an endpoint of which does not exist there (the plan creates it).
  */
-export function compareWithBefore(after: CheckReport, before: readonly (CheckResult | null)[]): CheckReport {
-  const results = after.results.map((r, i) => {
-    const b = before[i];
-    return { ...r, before: b ? { verdict: b.verdict, outcome: b.outcome } : null };
+export function outcomesBefore(net: Network, items: readonly CheckItem[]): Before[] {
+  return items.map(({ intent, query }) => {
+    try {
+      const verdict = trace(net, query).verdict;
+      return { verdict, outcome: outcomeOf(intent.expect, verdict) };
+    } catch (e) {
+      if (e instanceof ResolveError) return null;
+      throw e;
+    }
   });
+}
+
+/** The report on the planned network, each result beside its outcome on the network before the plan. */
+export function compareWithBefore(after: CheckReport, before: readonly Before[]): CheckReport {
+  const results = after.results.map((r, i) => ({ ...r, before: before[i] ?? null }));
   const changed = results.filter((r) => r.before === null || r.before.outcome !== r.outcome).length;
   return { ...after, counts: { ...after.counts, changed }, results };
 }
@@ -112,10 +124,13 @@ function allowingRules(t: Trace): MatchedRule[] {
   return out;
 }
 
-export function runChecks(
-  net: Network,
-  items: readonly { readonly intent: Intent; readonly query: TraceQuery }[],
-): CheckReport {
+/** A check of the intent file with its parsed query. */
+export interface CheckItem {
+  readonly intent: Intent;
+  readonly query: TraceQuery;
+}
+
+export function runChecks(net: Network, items: readonly CheckItem[]): CheckReport {
   const results = items.map(({ intent, query }): CheckResult => {
     let t: Trace;
     try {

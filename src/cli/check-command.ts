@@ -36,7 +36,9 @@ export function registerCheckCommand(program: Command): void {
         );
       // Loaded when the command runs (start-up of other commands stays small).
       const { loadIntents, CheckFileError } = await import('../check/intent-file.js');
-      const { runChecks, compareWithBefore, CheckResolveError } = await import('../check/run.js');
+      const { runChecks, compareWithBefore, outcomesBefore, CheckResolveError } = await import(
+        '../check/run.js'
+      );
       if (o.compare && (typeof o.terraform !== 'string' || o.before))
         throw new UsageError(
           '--compare needs --terraform <plan.json> (and not --before): it checks the plan against the network before it.',
@@ -73,19 +75,11 @@ export function registerCheckCommand(program: Command): void {
         }
       };
       let report = check(await withOnPrem(await loadInput(o), o.onprem));
-      if (o.compare) {
-        const before = await withOnPrem(await loadInput({ ...o, before: true }), o.onprem);
-        // A check whose endpoint the plan creates has no "before".
-        const results = items.map((item) => {
-          try {
-            return runChecks(before, [item]).results[0]!;
-          } catch (e) {
-            if (e instanceof CheckResolveError) return null;
-            throw e;
-          }
-        });
-        report = compareWithBefore(report, results);
-      }
+      if (o.compare)
+        report = compareWithBefore(
+          report,
+          outcomesBefore(await withOnPrem(await loadInput({ ...o, before: true }), o.onprem), items),
+        );
       const color = process.stdout.isTTY === true && !process.env.NO_COLOR;
       process.stdout.write(
         format === 'json'
