@@ -130,6 +130,11 @@ function addressFor(
 
 const SEVERITY: Readonly<Record<Verdict, number>> = { unreachable: 3, unknown: 2, partial: 1, reachable: 0 };
 
+/** The trace with the worst verdict (the first of equals). */
+function worstOf(traces: readonly Trace[]): Trace {
+  return traces.reduce((a, b) => (SEVERITY[b.verdict] > SEVERITY[a.verdict] ? b : a));
+}
+
 /**
  * Trace one flow. A flow to `s3`/`dynamodb` is traced once per address range of the service's
  * prefix list (clients use all of them, and rules may treat them differently); the answer is the
@@ -216,9 +221,7 @@ function traceVariants(net: Network, q: TraceQuery): Trace {
     return { ...first, warnings: [...first.warnings, warning] };
   }
   // The answer turns on an address not known until apply: say so (and show the worst case).
-  const worst = results.reduce((a, b) =>
-    SEVERITY[b.trace.verdict] > SEVERITY[a.trace.verdict] ? b : a,
-  ).trace;
+  const worst = worstOf(results.map((r) => r.trace));
   const why: UnknownReason = {
     code: 'ADDRESS_UNKNOWN_UNTIL_APPLY',
     missing: results[0]!.missing,
@@ -314,7 +317,7 @@ function traceRanges(net: Network, q: TraceQuery): Trace {
     to.kind === 'service' ? (to.prefixList?.cidrs ?? []).filter((c) => c.family === (q.ipv6 ? 6 : 4)) : [];
   if (ranges.length < 2) return traceZones(net, q, 0);
   const results = ranges.map((_, i) => traceZones(net, q, i));
-  const worst = results.reduce((a, b) => (SEVERITY[b.verdict] > SEVERITY[a.verdict] ? b : a));
+  const worst = worstOf(results);
   const differing = ranges
     .map((c, i) => ({ c, v: results[i]!.verdict }))
     .filter((r) => r.v !== worst.verdict);
@@ -359,9 +362,7 @@ function traceZones(net: Network, q: TraceQuery, serviceRange: number): Trace {
     .slice(0, MAX_ZONE_CHOICES)
     .map((c) => ({ c, trace: traceOne(net, q, serviceRange, new Map(c)) }));
   if (results.every((r) => r.trace.verdict === first.verdict)) return first;
-  const worst = results.reduce((a, b) =>
-    SEVERITY[b.trace.verdict] > SEVERITY[a.trace.verdict] ? b : a,
-  ).trace;
+  const worst = worstOf(results.map((r) => r.trace));
   const attachments = [...new Set(choices[0]!.map(([a]) => a))].join(', ');
   const outcomes = results.map((r) => `${r.c.map(([, z]) => z).join(' + ')} ${r.trace.verdict}`).join(', ');
   const why: UnknownReason = {
