@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import type { FlowFormat } from '../formats/flow-format.js';
 import type { BulkFlowSink } from '../read/flow-parser.js';
 import { ADMIN_INDEX, ADMIN_PORTS } from '../report/admin-ports.js';
+import type { FlowSummaryState } from '../report/flow-summary.js';
 import type { TopTableState } from '../report/top-table.js';
 
 /** The version of flow-kernel.cc this module speaks to (its KERNEL_VERSION). */
@@ -193,13 +194,7 @@ export class NativeFlowSummary implements BulkFlowSink {
   }
 
   /** The totals taken since the last drain, in FlowSummary's state shape; starts afresh. */
-  drain():
-    | {
-        readonly scalars: readonly number[];
-        readonly arrays: Readonly<Record<'protocols' | 'admin' | 'fam' | 'lost', Float64Array>>;
-        readonly tables: Readonly<Record<string, TopTableState>>;
-      }
-    | undefined {
+  drain(): FlowSummaryState | undefined {
     if (!this.dirty || !this.handle) return undefined;
     const a = this.acc;
     const tables: Record<string, TopTableState> = {};

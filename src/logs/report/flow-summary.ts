@@ -367,7 +367,7 @@ export class FlowSummary {
   /** Adds the state of a summary of other records (its tables go to the kernel when there is one). */
   absorb(s: FlowSummaryState): void {
     this.addTotals(s);
-    if (this.opts.native !== false && this.nativeShare?.absorbTables(s.tables)) return;
+    if (this.nativeShare?.absorbTables(s.tables)) return;
     this.absorbTables(s.tables);
   }
 
