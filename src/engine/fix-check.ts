@@ -177,8 +177,8 @@ function applyAll(d: Data, fixes: readonly FixAction[], seen: Set<string>): FixA
 export function checkFixes(net: Network, q: TraceQuery, t: Trace): FixCheck | undefined {
   const fixes = t.blockers.flatMap((b) => (b.fix ? [b.fix.change] : []));
   if (fixes.length === 0) return undefined;
-  const d: Data = { ...net.data };
-  const seen = new Set<string>();
+  let d: Data = { ...net.data };
+  let seen = new Set<string>();
   const notApplied = applyAll(d, fixes, seen);
   const applied = fixes.length - notApplied.length;
   const further: Fix[] = [];
@@ -188,20 +188,19 @@ export function checkFixes(net: Network, q: TraceQuery, t: Trace): FixCheck | un
     if (after.blockers.length === 0 || after.blockers.some((b) => !b.fix)) break;
     const next = after.blockers.map((b) => b.fix!).filter((f) => !seen.has(JSON.stringify(f.change)));
     if (next.length === 0) break;
+    // Tried on a copy, kept only when every fix of the round applies.
     const trial: Data = { ...d };
+    const trialSeen = new Set(seen);
     if (
       applyAll(
         trial,
         next.map((f) => f.change),
-        new Set(seen),
+        trialSeen,
       ).length > 0
     )
       break;
-    applyAll(
-      d,
-      next.map((f) => f.change),
-      seen,
-    );
+    d = trial;
+    seen = trialSeen;
     further.push(...next);
     after = trace(new Network(d), q);
   }
